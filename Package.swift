@@ -1,0 +1,65 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Headcount: contact-centre workforce planning (see README.md and SPEC).
+/// Data flows one way: CallData -> Forecasting -> Staffing -> Scheduling -> Simulation.
+let package = Package(
+    name: "Headcount",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "headcount", targets: ["HeadcountCLI"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "CallData", targets: ["CallData"]),
+        .library(name: "Staffing", targets: ["Staffing"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLAPACK",
+            pkgConfig: "lapack",
+            providers: [.apt(["liblapack-dev"])]
+        ),
+        .target(
+            name: "LinearAlgebra",
+            dependencies: ["CLAPACK"],
+            linkerSettings: [.linkedLibrary("lapack"), .linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
+        .target(
+            name: "CallData",
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
+        .target(
+            name: "Staffing",
+            dependencies: ["CallData"],
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
+        .executableTarget(
+            name: "HeadcountCLI",
+            dependencies: [
+                "CallData", "Staffing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LinearAlgebraTests",
+            dependencies: ["LinearAlgebra"]
+        ),
+        .testTarget(
+            name: "CallDataTests",
+            dependencies: ["CallData", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "StaffingTests",
+            dependencies: ["Staffing", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "HeadcountCLITests",
+            dependencies: ["CallData"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

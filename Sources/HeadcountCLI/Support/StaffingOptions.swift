@@ -1,0 +1,79 @@
+import ArgumentParser
+import Staffing
+
+/// Options shared by `erlang` and `staff`: model, targets, shrinkage, levers, priority.
+struct StaffingOptions: ParsableArguments {
+    @Option(help: "Target share of calls answered within --target-seconds, in (0, 1). With erlang-a the share is over all offered calls (abandons count as failures).")
+    var targetSL: Double = 0.8
+
+    @Option(help: "Service-level threshold in seconds (0 = answered without waiting).")
+    var targetSeconds: Double = 20
+
+    @Option(help: "Queueing model: erlang-c (infinite patience) or erlang-a (abandonment; needs --patience).")
+    var model: ModelName = .erlangC
+
+    @Option(help: "Mean patience in seconds before a caller hangs up (erlang-a).")
+    var patience: Double?
+
+    @Option(help: "Maximum occupancy in (0, 1].")
+    var maxOccupancy: Double = 1
+
+    @Option(help: "Maximum average speed of answer in seconds.")
+    var maxASA: Double?
+
+    @Option(help: "Maximum abandonment rate in (0, 1) (erlang-a).")
+    var maxAbandon: Double?
+
+    @Option(help: "Share of paid time off the phones, in [0, 1); scheduled = ⌈agents / (1 − shrinkage)⌉.")
+    var shrinkage: Double = 0
+
+    @Option(help: "Share of calls fully handled by a phone bot, in [0, 1); removed before staffing.")
+    var botContainment: Double = 0
+
+    @Option(help: "Share of would-be callers stopped by a proactive SMS / notice, in [0, 1); removed before staffing.")
+    var deflection: Double = 0
+
+    @Option(help: "Share of calls in a high-priority class served first (non-preemptive; erlang-c).")
+    var priorityShare: Double?
+
+    @Option(help: "Service-level target of the priority class, in (0, 1).")
+    var priorityTargetSL: Double = 0.9
+
+    @Option(help: "Service-level threshold of the priority class, in seconds.")
+    var priorityTargetSeconds: Double = 10
+
+    enum ModelName: String, ExpressibleByArgument, CaseIterable {
+        case erlangC = "erlang-c", erlangA = "erlang-a"
+    }
+
+    func validate() throws {
+        if model == .erlangA, patience == nil {
+            throw ValidationError("--model erlang-a needs --patience SECONDS (mean time a caller waits before hanging up)")
+        }
+    }
+
+    func queueModel() -> QueueModel {
+        switch model {
+        case .erlangC: .erlangC
+        case .erlangA: .erlangA(patienceSeconds: patience ?? 0)
+        }
+    }
+
+    func request(calls: Double, intervalSeconds: Double, ahtSeconds: Double) -> StaffingRequest {
+        StaffingRequest(
+            load: QueueLoad(calls: calls, intervalSeconds: intervalSeconds, ahtSeconds: ahtSeconds),
+            model: queueModel(),
+            targets: ServiceTargets(serviceLevel: targetSL, targetSeconds: targetSeconds, maxASASeconds: maxASA,
+                                    maxAbandonRate: maxAbandon, maxOccupancy: maxOccupancy),
+            shrinkage: shrinkage,
+            levers: LoadLevers(deflection: deflection, botContainment: botContainment),
+            priority: priorityShare.map {
+                PriorityClass(share: $0, serviceLevel: priorityTargetSL, targetSeconds: priorityTargetSeconds)
+            })
+    }
+}
+
+extension StaffingError {
+    /// Staffing parameter errors are usage errors (exit 2).
+    var asUsageError: UsageError { UsageError(description) }
+}

@@ -56,20 +56,22 @@ public enum PriorityErlangC {
         }
         let pDown = down / rate, pUp = up / rate
         var absorbed = 0.0
-        var poisson = exp(-mean)  // P(N = 0)
         var logPoisson = -mean
         var result = 0.0
+        var next = [Double](repeating: 0, count: width)
+        var highest = min(width - 2, max(1, startCap))  // last index that may hold mass
         for m in 0...steps {
-            // absorbed = P(hit 0 within m uniformised steps)
-            if m > 0 { logPoisson += log(mean) - log(Double(m)); poisson = exp(logPoisson) }
-            result += poisson * absorbed
-            var next = [Double](repeating: 0, count: width)
+            // absorbed = P(hit 0 within m uniformised steps), weighted by P(N = m).
+            if m > 0 { logPoisson += log(mean) - log(Double(m)) }
+            result += exp(logPoisson) * absorbed
             absorbed += mass[1] * pDown
-            for k in 1..<(width - 1) where mass[k] != 0 {
+            for k in 0...(highest + 1) { next[k] = 0 }
+            for k in 1...highest where mass[k] != 0 {
                 if k > 1 { next[k - 1] += mass[k] * pDown }
                 next[k + 1] += mass[k] * pUp
             }
-            mass = next
+            swap(&mass, &next)
+            highest = min(width - 2, highest + 1)
         }
         // Poisson tail beyond `steps`: absorbed probability there is at most `absorbed`.
         return min(1, result + max(0, 1 - cumulativePoisson(mean: mean, upTo: steps)) * absorbed)

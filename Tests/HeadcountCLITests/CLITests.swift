@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// Runs the built `headcount` binary the way planners and cron do.
+struct CLI {
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        // The test bundle sits beside the products of the same build.
+        let me = URL(fileURLWithPath: CommandLine.arguments[0])
+        var dir = me.deletingLastPathComponent()
+        if me.pathExtension != "xctest", me.path.contains(".xctest/") {
+            while dir.pathExtension != "xctest" { dir.deleteLastPathComponent() }
+            dir.deleteLastPathComponent()
+        }
+        return dir.appendingPathComponent("headcount")
+    }
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+
+    static func run(_ args: [String]) throws -> Outcome {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Outcome(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                       stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("headcount-cli-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static func fixture(_ name: String) -> String {
+        root.appendingPathComponent("Tests/CallDataTests/Fixtures/\(name)").path
+    }
+}
+
+@Suite struct CLITests {
+    @Test func versionAndHelp() throws {
+        let v = try CLI.run(["--version"])
+        #expect(v.status == 0 && v.stdout.contains("0."))
+        let h = try CLI.run(["erlang", "--help"])
+        #expect(h.status == 0 && h.stdout.contains("Examples:") && h.stdout.contains("all offered"))
+    }
+
+    @Test func aggregateWritesIntervalHistory() throws {
+        let dir = CLI.temporaryDirectory()
+        let out = dir.appendingPathComponent("i.csv").path
+        let r = try CLI.run(["aggregate", "--calls", CLI.fixture("calls_fall_back.csv"), "--interval", "1h",
+                             "--timezone", "Europe/Berlin", "--output", out])
+        #expect(r.status == 0 && r.stderr.isEmpty)
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "interval_start,calls,aht_seconds")
+        #expect(lines.count == 26)  // header + 25 hours
+        #expect(lines.contains("2025-10-26T02:00:00+01:00,2,100"))
+    }
+
+    @Test(arguments: ["garbage_number.csv", "negative_count.csv", "duplicate_interval.csv", "bad_timestamp.csv",
+                      "empty.csv", "unterminated_quote.csv", "misaligned.csv"])
+    func badInputExitsOneWithOneLineAndNoOutput(fixture: String) throws {
+        let dir = CLI.temporaryDirectory()
+        let out = dir.appendingPathComponent("out.csv").path
+        let r = try CLI.run(["aggregate", "--calls", CLI.fixture(fixture), "--interval", "30m", "--output", out])
+        #expect(r.status == 1)
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(r.stderr.contains("\(fixture):"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)  // no temp file left
+    }
+
+    @Test func failedRunLeavesThePreviousOutputUntouched() throws {
+        let dir = CLI.temporaryDirectory()
+        let out = dir.appendingPathComponent("out.csv").path
+        try "previous\n".write(toFile: out, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["aggregate", "--calls", CLI.fixture("out_of_order.csv"), "--output", out])
+        #expect(r.status == 1)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "previous\n")
+    }
+
+    @Test func dstGapIsReportedWithZone() throws {
+        let r = try CLI.run(["aggregate", "--calls", CLI.fixture("dst_gap_naive.csv"), "--timezone", "Europe/Berlin",
+                             "--output", CLI.temporaryDirectory().appendingPathComponent("o.csv").path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("dst_gap_naive.csv:3:1:") && r.stderr.contains("Europe/Berlin"))
+    }
+
+    @Test(arguments: [
+        ["erlang", "--calls", "10", "--aht", "300", "--target-sl", "1.5"],
+        ["erlang", "--calls=-10", "--aht", "300"],
+        ["erlang", "--calls", "10", "--aht", "300", "--target-seconds=-1"],
+        ["erlang", "--calls", "10", "--aht", "300", "--shrinkage", "1"],
+        ["erlang", "--calls", "10", "--aht", "300", "--model", "erlang-x"],
+        ["erlang", "--calls", "10", "--aht", "300", "--model", "erlang-a"],
+        ["aggregate", "--calls", "x.csv", "--interval", "7m", "--output", "o.csv"],
+        ["aggregate", "--calls", "x.csv", "--timezone", "Mars/Base", "--output", "o.csv"],
+        ["frobnicate"],
+    ])
+    func badUsageExitsTwoWithOneLine(args: [String]) throws {
+        let r = try CLI.run(args)
+        #expect(r.status == 2, "\(args): \(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(args): \(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func erlangJSONHasTheSpecKeys() throws {
+        let r = try CLI.run(["erlang", "--calls", "250", "--interval", "30m", "--aht", "240", "--target-sl", "0.8",
+                             "--target-seconds", "20", "--format", "json"])
+        #expect(r.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let keys = ["model", "calls", "interval_seconds", "aht_seconds", "traffic_erlangs", "agents", "scheduled_agents",
+                    "service_level", "asa_seconds", "occupancy", "wait_probability", "abandon_rate"]
+        #expect(Set(json.keys) == Set(keys))
+        #expect(json["agents"] as? Int == 39)
+    }
+
+    @Test func erlangUnstableGivesNullASA() throws {
+        let r = try CLI.run(["erlang", "--calls", "100", "--aht", "180", "--agents", "9", "--format", "json"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("\"asa_seconds\": null") && r.stdout.contains("\"service_level\": 0"))
+    }
+
+    @Test func staffTurnsAForecastIntoAgents() throws {
+        let dir = CLI.temporaryDirectory()
+        let forecast = dir.appendingPathComponent("f.csv").path
+        try """
+            interval_start,queue,calls,calls_lower,calls_upper,aht_seconds
+            2025-02-12T08:00:00+01:00,retail,250,230,270,240
+            2025-02-12T08:30:00+01:00,retail,0,0,0,240
+            2025-02-12T09:00:00+01:00,retail,1000,900,1100,
+
+            """.write(toFile: forecast, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("s.csv").path
+        let r = try CLI.run(["staff", "--forecast", forecast, "--aht", "300", "--target-sl", "0.8", "--target-seconds", "20",
+                             "--shrinkage", "0.3", "--timezone", "Europe/Berlin", "--output", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows[0].joined(separator: ",") == "interval_start,queue,calls,aht_seconds,agents,scheduled_agents,service_level,asa_seconds,occupancy,abandon_rate")
+        // 250 calls at AHT 240 → 39 agents (same as the calculator); 39 / 0.7 → 56 scheduled.
+        #expect(rows[1][4] == "39" && rows[1][5] == "56")
+        #expect(rows[2][4] == "0")
+        #expect(rows[3][3] == "300")  // --aht fills the missing AHT
+    }
+}

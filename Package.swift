@@ -25,15 +25,18 @@ let package = Package(
         .target(
             name: "LinearAlgebra",
             dependencies: ["CLAPACK"],
+            exclude: ["README.md"],
             linkerSettings: [.linkedLibrary("lapack"), .linkedLibrary("m", .when(platforms: [.linux]))]
         ),
         .target(
             name: "CallData",
+            exclude: ["README.md"],
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
         .target(
             name: "Staffing",
             dependencies: ["CallData"],
+            exclude: ["README.md"],
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
         .executableTarget(
@@ -54,7 +57,8 @@ let package = Package(
         ),
         .testTarget(
             name: "StaffingTests",
-            dependencies: ["Staffing", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Staffing", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Reference"]
         ),
         .testTarget(
             name: "HeadcountCLITests",

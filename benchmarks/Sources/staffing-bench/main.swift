@@ -1,0 +1,42 @@
+// Required agents for N intervals with varied loads (1–20,000 calls per 30 min, AHT 180–600 s),
+// Erlang C, 80/20. Prints seconds and intervals per second; the same inputs are written for the
+// pyworkforce peer (benchmarks/peers/erlang_pyworkforce.py).
+import Foundation
+import Staffing
+
+let count = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1])! : 100_000
+let inputsPath = CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : "benchmarks/work/erlang_inputs.csv"
+
+// Deterministic inputs: log-uniform calls in [1, 20000], AHT in [180, 600].
+struct LCG {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    mutating func next() -> Double {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Double(state >> 11) / Double(1 << 53)
+    }
+}
+var rng = LCG()
+var loads: [QueueLoad] = []
+var text = "calls,aht_seconds\n"
+for _ in 0..<count {
+    let calls = (exp(rng.next() * log(20_000.0))).rounded()
+    let aht = (180 + rng.next() * 420).rounded()
+    loads.append(QueueLoad(calls: calls, intervalSeconds: 1800, ahtSeconds: aht))
+    text += "\(Int(calls)),\(Int(aht))\n"
+}
+try text.write(toFile: inputsPath, atomically: true, encoding: .utf8)
+
+func run(_ label: String, _ model: QueueModel, _ loads: [QueueLoad]) throws {
+    let start = DispatchTime.now().uptimeNanoseconds
+    var total = 0
+    for load in loads {
+        let r = try StaffingSolver.solve(StaffingRequest(load: load, model: model,
+                                                         targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: 20)))
+        total &+= r.metrics.agents
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    print(String(format: "%@ intervals=%d seconds=%.3f intervals_per_s=%.0f agents_sum=%d", label as NSString, count, seconds,
+                 Double(count) / seconds, total))
+}
+try run("headcount erlang-c", .erlangC, loads)
+try run("headcount erlang-a(patience 180s)", .erlangA(patienceSeconds: 180), loads)

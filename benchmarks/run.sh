@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every benchmark and its peers in one go (figures go into BENCHMARKS.md by hand).
+# Needs: a release build of headcount (make bench does it), python3 with pandas, pyworkforce.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p benchmarks/work
+H=.build/release/headcount
+python3 -c "import pandas, pyworkforce" 2>/dev/null || pip install -q pandas pyworkforce statsmodels
+
+echo "== ingest: generate per-call logs (1 M and 2 M rows)"
+[[ -f benchmarks/work/calls_2m.csv ]] || python3 notebooks-as-scripts/generate_call_log.py --start 2023-01-02 --days 730 \
+  --calls-per-day 2100 --outage-day 2024-02-06 --out benchmarks/work/calls_2m.csv
+[[ -f benchmarks/work/calls_1m.csv ]] || head -n 1000001 benchmarks/work/calls_2m.csv > benchmarks/work/calls_1m.csv
+rows=$(($(wc -l < benchmarks/work/calls_2m.csv) - 1))
+
+echo "== ingest: headcount aggregate (release, best of 3) vs pandas (best of 3)"
+best=999
+for i in 1 2 3; do
+  s=$(date +%s.%N); $H aggregate --calls benchmarks/work/calls_2m.csv --interval 30m --timezone Europe/Berlin \
+    --output benchmarks/work/agg.csv; e=$(date +%s.%N)
+  best=$(python3 -c "print(min($best, $e - $s))")
+done
+python3 -c "print(f'headcount aggregate rows=$rows seconds={$best:.3f} rows_per_s={$rows / $best:.0f}')"
+for i in 1 2 3; do python3 benchmarks/peers/ingest_pandas.py benchmarks/work/calls_2m.csv; done
+
+echo "== CSV libraries on 1 M rows"
+swift build -c release --package-path benchmarks --product csv-libraries >/dev/null
+benchmarks/.build/release/csv-libraries benchmarks/work/calls_1m.csv
+
+echo "== staffing: required agents for 100,000 intervals vs pyworkforce"
+swift build -c release --package-path benchmarks --product staffing-bench >/dev/null
+benchmarks/.build/release/staffing-bench 100000 benchmarks/work/erlang_inputs.csv
+python3 benchmarks/peers/erlang_pyworkforce.py benchmarks/work/erlang_inputs.csv 2000

@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "headcount", targets: ["HeadcountCLI"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "CallData", targets: ["CallData"]),
+        .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "Staffing", targets: ["Staffing"]),
     ],
     dependencies: [
@@ -34,6 +35,12 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
         .target(
+            name: "Forecasting",
+            dependencies: ["CallData", "LinearAlgebra"],
+            exclude: ["README.md"],
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
+        .target(
             name: "Staffing",
             dependencies: ["CallData"],
             exclude: ["README.md"],
@@ -42,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "HeadcountCLI",
             dependencies: [
-                "CallData", "Staffing",
+                "CallData", "Forecasting", "Staffing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +61,10 @@ let package = Package(
             name: "CallDataTests",
             dependencies: ["CallData", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ForecastingTests",
+            dependencies: ["Forecasting", "CallData"]
         ),
         .testTarget(
             name: "StaffingTests",

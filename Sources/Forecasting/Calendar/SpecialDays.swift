@@ -1,0 +1,94 @@
+import CallData
+
+/// A date that is not an ordinary day: `closed` (forecast nothing), `holiday` or `event`
+/// (an effect learnt from past days with the same label, when history has them).
+public struct SpecialDay: Equatable, Sendable {
+    /// What kind of day it is.
+    public enum Kind: String, Sendable, CaseIterable { case closed, holiday, event }
+    /// Local day number (days since 1970-01-01).
+    public var day: Int
+    /// A label shared by recurrences (e.g. `christmas`, `black-friday`).
+    public var label: String
+    /// The kind.
+    public var kind: Kind
+
+    /// A special day.
+    public init(day: Int, label: String, kind: Kind) {
+        self.day = day
+        self.label = label
+        self.kind = kind
+    }
+}
+
+/// Special days by local day number.
+public struct SpecialDays: Sendable {
+    /// The days, keyed by local day number.
+    public var byDay: [Int: SpecialDay]
+
+    /// No special days.
+    public static let none = SpecialDays(byDay: [:])
+
+    /// Special days from a list.
+    public init(_ days: [SpecialDay]) { byDay = Dictionary(days.map { ($0.day, $0) }, uniquingKeysWith: { $1 }) }
+    init(byDay: [Int: SpecialDay]) { self.byDay = byDay }
+
+    /// Reads `date,label[,kind]` (kind `closed|holiday|event`, default `holiday`).
+    /// - Throws: `CallDataError` with file, line and column.
+    public static func read(path: String) throws(CallDataError) -> SpecialDays {
+        var reader = try CSVReader(contentsOf: path)
+        var header: [String]? = nil
+        var days: [SpecialDay] = []
+        var cDate = 0, cLabel = 1, cKind = -1
+        let expected = "date, label, [kind]"
+        do {
+            try reader.forEachRecord { (r: borrowing CSVRecord) throws(CallDataError) in
+                guard header != nil else {
+                    let names = (0..<r.count).map { r.string($0).trimmingCharacters() }
+                    for (k, n) in names.enumerated() where !["date", "label", "kind"].contains(n) {
+                        throw .unknownColumn(file: path, line: r.line, column: r.column(k), name: n, expected: expected)
+                    }
+                    guard let d = names.firstIndex(of: "date") else { throw .missingColumn(file: path, line: r.line, name: "date", expected: expected) }
+                    guard let l = names.firstIndex(of: "label") else { throw .missingColumn(file: path, line: r.line, name: "label", expected: expected) }
+                    cDate = d; cLabel = l; cKind = names.firstIndex(of: "kind") ?? -1
+                    header = names
+                    return
+                }
+                guard r.count == header!.count else { throw .fieldCount(file: path, line: r.line, expected: header!.count, found: r.count) }
+                let text = r.string(cDate).trimmingCharacters()
+                guard let day = Self.parseDate(text) else {
+                    throw .badTimestamp(file: path, line: r.line, column: r.column(cDate), value: text)
+                }
+                var kind = SpecialDay.Kind.holiday
+                if cKind >= 0 {
+                    let k = r.string(cKind).trimmingCharacters().lowercased()
+                    if !k.isEmpty {
+                        guard let parsed = SpecialDay.Kind(rawValue: k) else {
+                            throw .badNumber(file: path, line: r.line, column: r.column(cKind), value: k, expected: "closed, holiday or event")
+                        }
+                        kind = parsed
+                    }
+                }
+                days.append(SpecialDay(day: day, label: r.string(cLabel).trimmingCharacters(), kind: kind))
+            }
+        } catch {
+            throw error.callDataError
+        }
+        if header == nil { throw .emptyFile(file: path) }
+        return SpecialDays(days)
+    }
+
+    /// `YYYY-MM-DD` to a day number.
+    static func parseDate(_ s: String) -> Int? {
+        guard let t = WrittenTimestamp.parse(s + "T00:00") else { return nil }
+        return CivilCalendar.floorDivide(t.wallSeconds, 86_400)
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

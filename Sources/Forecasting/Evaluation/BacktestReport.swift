@@ -1,0 +1,53 @@
+import CallData
+
+/// One model's row of the `headcount backtest` table.
+public struct BacktestRow: Sendable {
+    public var model: String
+    public var metrics: AccuracyMetrics
+    /// Share of actuals inside the prediction interval.
+    public var coverage: Double
+    /// Seconds spent fitting and forecasting over all folds.
+    public var seconds: Double
+}
+
+/// Rolling-origin accuracy of every model (and `auto`) on a history, pooled over queues.
+public enum BacktestReport {
+    /// Runs the protocol: the last `folds` weekly origins, `horizonDays` ahead, train on everything before.
+    public static func run(_ history: IntervalHistory, folds: Int, horizonDays: Int, level: Double,
+                           specialDays: SpecialDays, modelNames: [String] = ModelCatalog.names) throws -> [BacktestRow] {
+        let grids = history.series.map { DayGrid(series: $0, intervalSeconds: history.intervalSeconds) }
+        var rows: [BacktestRow] = []
+        let clock = ContinuousClock()
+        for name in modelNames {
+            let model = try ModelCatalog.model(named: name)
+            var pooled: [RollingOrigin.Pair] = []
+            var naive: [Double] = []
+            var covered = 0, total = 0
+            let elapsed = try clock.measure {
+                for grid in grids {
+                    let origin = RollingOrigin.weekly(grid, folds: folds, horizonDays: horizonDays)
+                    let (folds, naiveMAE) = try origin.pairs(model, grid: grid, specialDays: specialDays)
+                    naive += naiveMAE.filter { $0.isFinite }
+                    // Intervals for each fold come from backtests inside its own training data.
+                    for (k, fold) in folds.enumerated() {
+                        let train = grid.before(day: origin.origins[k])
+                        let request = ForecastRequest(horizonDays: horizonDays, modelName: name, level: level, specialDays: specialDays)
+                        let pairs = (try? Forecaster.chooseModel(train, request).1) ?? []
+                        let intervals = PredictionIntervals(pairs: pairs, level: level)
+                        for p in fold {
+                            let (lo, hi) = intervals.bounds(p.forecast, horizonDay: p.horizonDay)
+                            if p.actual >= lo && p.actual <= hi { covered += 1 }
+                            total += 1
+                        }
+                        pooled += fold
+                    }
+                }
+            }
+            let scale = naive.isEmpty ? .nan : naive.reduce(0, +) / Double(naive.count)
+            rows.append(BacktestRow(model: name, metrics: AccuracyMetrics(pooled, naiveMAE: scale),
+                                    coverage: total > 0 ? Double(covered) / Double(total) : .nan,
+                                    seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        }
+        return rows
+    }
+}

@@ -1,0 +1,31 @@
+/// The equal-weight mean of several models' forecasts — forecast combination, which on call
+/// volumes often beats its best member (Bates & Granger 1969; Taylor 2008).
+public struct Combination: ForecastModel {
+    /// The models averaged.
+    public var members: [any ForecastModel]
+    public var name: String { members.map(\.name).joined(separator: "+") }
+    public init(_ members: [any ForecastModel]) { self.members = members }
+
+    public func forecast(_ history: DayGrid, targetDays: [Int], specialDays: SpecialDays) throws -> [[Double]] {
+        let all = try members.map { try $0.forecast(history, targetDays: targetDays, specialDays: specialDays) }
+        return targetDays.indices.map { t in
+            (0..<history.slotsPerDay).map { s in all.reduce(0) { $0 + $1[t][s] } / Double(all.count) }
+        }
+    }
+}
+
+/// The models `--model` can name.
+public enum ModelCatalog {
+    /// Every single model, best-first by design.
+    public static let all: [any ForecastModel] = [LevelProfile(), SVDProfile(), WeeklyMean(), SeasonalNaive()]
+
+    /// Names accepted by `--model` (plus `auto`).
+    public static var names: [String] { ["auto"] + all.map(\.name) }
+
+    /// The model called `name` (`auto` included).
+    public static func model(named name: String) throws -> any ForecastModel {
+        if name == "auto" { return AutoModel() }
+        guard let m = all.first(where: { $0.name == name }) else { throw ForecastError.unknownModel(name, known: names) }
+        return m
+    }
+}

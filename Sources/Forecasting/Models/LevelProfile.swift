@@ -1,0 +1,147 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CallData
+
+/// Daily level × intraday profile: the workhorse model.
+///
+/// Calls in slot s of day d are forecast as `T̂_d · P̂_{w(d)}(s)`, the daily total times the
+/// weekday's intraday profile (shares summing to 1) — the multiplicative decomposition of
+/// Brown et al. (2005) and Weinberg, Brown & Stroud (2007), estimated robustly:
+///
+/// - **Weekday effects** on log daily totals: the weighted median over the last 16 weeks of
+///   each day's deviation from the median of its ±3 neighbouring days (weights halve every
+///   10 weeks), centred to mean 0.
+/// - **Day-of-month effects** (billing cycles, paydays, month start): the mean residual of each
+///   calendar day of the month against a ±7-day running median, shrunk by `n/(n+1)` and used
+///   only when the day has occurred at least twice.
+/// - **Holiday/event effects**: the mean residual of past days with the same label.
+/// - **Level**: a robust exponential smoother on the de-seasonalised log totals — innovations
+///   are clipped at one robust standard deviation (1.4826 · MAD of day-to-day changes / √2),
+///   so an outage surge or a post-holiday catch-up does not drag the level (Huber-type
+///   filtering; smoothing constant 0.2).
+/// - **Profile**: per weekday, the weighted mean of the last 26 same-weekday days' normalised
+///   profiles (weights halve every 12 weeks), smoothed with a Gaussian of 5 minutes' width.
+///
+/// Special days in history are left out of every estimate but their own effect.
+public struct LevelProfile: ForecastModel {
+    public var name: String { "level-profile" }
+    public init() {}
+
+    /// The fitted daily part, exposed for tests.
+    struct DailyFit {
+        var level: Double
+        var weekdayEffect: [Int: Double]
+        var dayOfMonthEffect: [Int: Double]
+        var labelEffect: [String: Double]
+    }
+
+    public func forecast(_ history: DayGrid, targetDays: [Int], specialDays: SpecialDays) throws -> [[Double]] {
+        let regular = history.days.indices.filter { !specialDays.isSpecial(history.days[$0]) && history.values[$0].reduce(0, +) > 0 }
+        guard regular.count >= 7 else { throw ForecastError.insufficientHistory("level-profile needs at least 7 open days") }
+        let fit = fitDaily(history, regular: regular, specialDays: specialDays)
+        let profiles = self.profiles(history, regular: regular)
+        return targetDays.map { day in
+            let w = DayGrid.weekday(day)
+            var log = fit.level + (fit.weekdayEffect[w] ?? 0) + (fit.dayOfMonthEffect[Self.dayOfMonth(day)] ?? 0)
+            if let special = specialDays.byDay[day], special.kind != .closed { log += fit.labelEffect[special.label] ?? 0 }
+            let total = exp(log)
+            let profile = profiles[w] ?? profiles[0] ?? []
+            return profile.isEmpty ? [Double](repeating: 0, count: history.slotsPerDay) : profile.map { $0 * total }
+        }
+    }
+
+    static func dayOfMonth(_ day: Int) -> Int { CivilCalendar.civilFromDays(day).day }
+
+    func fitDaily(_ history: DayGrid, regular: [Int], specialDays: SpecialDays) -> DailyFit {
+        let days = regular.map { history.days[$0] }
+        let logs = regular.map { log(history.values[$0].reduce(0, +)) }
+        let n = logs.count
+        let lastDay = days[n - 1]
+        // Weekday effects.
+        var weekdayEffect: [Int: Double] = [:]
+        for w in 1...7 {
+            var devs: [Double] = [], weights: [Double] = []
+            for i in 0..<n where DayGrid.weekday(days[i]) == w && days[i] > lastDay - 16 * 7 {
+                let window = Array(logs[max(0, i - 3)...min(n - 1, i + 3)])
+                devs.append(logs[i] - Robust.median(window))
+                weights.append(pow(0.5, Double(lastDay - days[i]) / 70))
+            }
+            if !devs.isEmpty { weekdayEffect[w] = Robust.weightedMedian(devs, weights: weights) }
+        }
+        if weekdayEffect.isEmpty {  // only very old history: use it all
+            for w in 1...7 {
+                let devs = (0..<n).filter { DayGrid.weekday(days[$0]) == w }.map { i in
+                    logs[i] - Robust.median(Array(logs[max(0, i - 3)...min(n - 1, i + 3)]))
+                }
+                if !devs.isEmpty { weekdayEffect[w] = Robust.median(devs) }
+            }
+        }
+        let centre = weekdayEffect.values.reduce(0, +) / Double(max(1, weekdayEffect.count))
+        for w in weekdayEffect.keys { weekdayEffect[w]! -= centre }
+        let deseasonalised = (0..<n).map { logs[$0] - (weekdayEffect[DayGrid.weekday(days[$0])] ?? 0) }
+        // Day-of-month effects against a ±7-day running median.
+        let local = (0..<n).map { Robust.median(Array(deseasonalised[max(0, $0 - 7)...min(n - 1, $0 + 7)])) }
+        var sums: [Int: (Double, Int)] = [:]
+        for i in 0..<n {
+            let key = Self.dayOfMonth(days[i])
+            let r = deseasonalised[i] - local[i]
+            sums[key] = ((sums[key]?.0 ?? 0) + r, (sums[key]?.1 ?? 0) + 1)
+        }
+        var dayOfMonthEffect: [Int: Double] = [:]
+        for (key, (sum, count)) in sums where count >= 2 { dayOfMonthEffect[key] = sum / Double(count + 1) }
+        // Holiday / event effects by label, against the regular days' running median around them.
+        var labelEffect: [String: Double] = [:]
+        var labelSums: [String: (Double, Int)] = [:]
+        for (d, special) in specialDays.byDay where special.kind != .closed {
+            guard let k = history.days.firstIndex(of: d) else { continue }
+            let total = history.values[k].reduce(0, +)
+            guard total > 0 else { continue }
+            let near = (0..<n).filter { abs(days[$0] - d) <= 10 }
+            guard !near.isEmpty else { continue }
+            let base = Robust.median(near.map { deseasonalised[$0] }) + (weekdayEffect[DayGrid.weekday(d)] ?? 0)
+            let r = log(total) - base
+            labelSums[special.label] = ((labelSums[special.label]?.0 ?? 0) + r, (labelSums[special.label]?.1 ?? 0) + 1)
+        }
+        for (label, (sum, count)) in labelSums { labelEffect[label] = sum / Double(count) }
+        // Robust level.
+        let adjusted = (0..<n).map { deseasonalised[$0] - (dayOfMonthEffect[Self.dayOfMonth(days[$0])] ?? 0) }
+        var changes: [Double] = []
+        for i in 1..<n { changes.append(abs(adjusted[i] - adjusted[i - 1])) }
+        let sigma = max(1e-6, 1.4826 * Robust.median(changes) / 2.0.squareRoot())
+        var level = Robust.median(Array(adjusted.prefix(5)))
+        for x in adjusted.dropFirst() {
+            let e = min(sigma, max(-sigma, x - level))
+            level += 0.2 * e
+        }
+        return DailyFit(level: level, weekdayEffect: weekdayEffect, dayOfMonthEffect: dayOfMonthEffect, labelEffect: labelEffect)
+    }
+
+    /// Normalised intraday profiles per weekday (key 0: all weekdays pooled, for weekdays without history).
+    func profiles(_ history: DayGrid, regular: [Int]) -> [Int: [Double]] {
+        let lastDay = history.days[regular.last!]
+        let sigma = 300.0 / Double(history.intervalSeconds)
+        var out: [Int: [Double]] = [:]
+        func profile(_ chosen: [Int]) -> [Double]? {
+            guard !chosen.isEmpty else { return nil }
+            var p = [Double](repeating: 0, count: history.slotsPerDay)
+            var wsum = 0.0
+            for d in chosen {
+                let total = history.values[d].reduce(0, +)
+                let w = pow(0.5, Double(lastDay - history.days[d]) / 84)
+                for s in 0..<p.count { p[s] += w * history.values[d][s] / total }
+                wsum += w
+            }
+            p = Robust.smooth(p.map { $0 / wsum }, sigma: sigma)
+            let sum = p.reduce(0, +)
+            return sum > 0 ? p.map { $0 / sum } : nil
+        }
+        for w in 1...7 {
+            out[w] = profile(regular.filter { DayGrid.weekday(history.days[$0]) == w }.suffix(26).map { $0 })
+        }
+        out[0] = profile(Array(regular.suffix(26 * 5)))
+        return out
+    }
+}

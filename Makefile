@@ -27,17 +27,24 @@ test: deps
 
 demo: release
 	@mkdir -p $(DEMO)
-	@echo "== aggregate: per-call log (Europe/Berlin, with an outage surge) -> 30-minute intervals"
+	@echo "== 1. aggregate: per-call log (Europe/Berlin, two queues, an outage surge) -> 30-minute intervals"
 	.build/release/headcount aggregate --calls data/sample_call_log.csv --interval 30m --timezone Europe/Berlin --output $(DEMO)/sample_intervals.csv
-	@echo "== aggregate: bank 5-minute history -> 30-minute history"
-	.build/release/headcount aggregate --calls data/bank_calls_5min.csv --interval 30m --output $(DEMO)/bank_30min.csv
-	@echo "== erlang: one interval, Erlang C and Erlang A"
+	@echo "== 2. backtest: which forecasting model to trust on the real bank data (8 folds x 7 days)"
+	.build/release/headcount backtest --history data/bank_calls_5min.csv --folds 8 --horizon 7d
+	@echo "== 3. forecast: the next 7 days of the bank, 30-minute intervals, 90% prediction intervals"
+	.build/release/headcount forecast --history data/bank_calls_5min.csv --interval 30m --horizon 7d --output $(DEMO)/bank_forecast.csv
+	@head -4 $(DEMO)/bank_forecast.csv
+	@echo "== 4. staff: agents per half-hour for that forecast (Erlang A, patience 180 s, 80/20, 30% shrinkage)"
+	.build/release/headcount staff --forecast $(DEMO)/bank_forecast.csv --aht 300 --model erlang-a --patience 180 \
+	  --target-sl 0.8 --target-seconds 20 --shrinkage 0.3 --output $(DEMO)/bank_staffing.csv
+	@head -4 $(DEMO)/bank_staffing.csv
+	@echo "== 5. the same for the Berlin sample (AHT forecast per slot from the call log, 20% bot containment)"
+	.build/release/headcount forecast --history $(DEMO)/sample_intervals.csv --timezone Europe/Berlin --horizon 7d --output $(DEMO)/sample_forecast.csv
+	.build/release/headcount staff --forecast $(DEMO)/sample_forecast.csv --model erlang-a --patience 120 --shrinkage 0.3 \
+	  --bot-containment 0.2 --timezone Europe/Berlin --output $(DEMO)/sample_staffing.csv
+	@echo "== 6. erlang: one interval, Erlang C then Erlang A"
 	.build/release/headcount erlang --calls 250 --interval 30m --aht 240 --target-sl 0.8 --target-seconds 20 --format table
 	.build/release/headcount erlang --calls 250 --interval 30m --aht 240 --model erlang-a --patience 120 --format table
-	@echo "== staff: agents per half-hour for the sample history (Erlang A, 30% shrinkage, 20% bot containment)"
-	.build/release/headcount staff --forecast $(DEMO)/sample_intervals.csv --aht 300 --model erlang-a --patience 120 \
-	  --shrinkage 0.3 --bot-containment 0.2 --timezone Europe/Berlin --output $(DEMO)/sample_staffing.csv
-	@head -5 $(DEMO)/sample_staffing.csv
 	@echo "outputs in $(DEMO)/"
 
 bench: release

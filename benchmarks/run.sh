@@ -31,3 +31,18 @@ echo "== staffing: required agents for 100,000 intervals vs pyworkforce"
 swift build -c release --package-path benchmarks --product staffing-bench >/dev/null
 benchmarks/.build/release/staffing-bench 100000 benchmarks/work/erlang_inputs.csv
 python3 benchmarks/peers/erlang_pyworkforce.py benchmarks/work/erlang_inputs.csv 2000
+
+echo "== forecasting: rolling-origin backtest on the bank data (8 folds x 7 days)"
+/usr/bin/time -f "headcount backtest (all models, 8 folds) seconds=%e" $H backtest --history data/bank_calls_5min.csv --folds 8 --horizon 7d
+python3 ../shared/tools/forecast_eval.py $H data/bank_calls_5min.csv 8 2>/dev/null || echo "(shared/tools/forecast_eval.py not found beside the repository)"
+
+echo "== forecasting: fit + 14-day forecast of 2 years of 15-minute history (70,080 rows)"
+[[ -f benchmarks/work/hist_15m_247.csv ]] || python3 benchmarks/make_history_247.py benchmarks/work/hist_15m_247.csv
+for m in auto level-profile svd-profile; do
+  /usr/bin/time -f "headcount forecast --model $m rows=70080 seconds=%e max_rss_kb=%M" $H forecast --history benchmarks/work/hist_15m_247.csv \
+    --horizon 14d --model $m --output benchmarks/work/f_247.csv
+done
+
+echo "== forecasting peers: statsmodels on the same folds (takes ~5 minutes)"
+python3 -c "import statsmodels" 2>/dev/null || pip install -q statsmodels
+python3 benchmarks/peers/forecast_statsmodels.py data/bank_calls_5min.csv 8

@@ -155,3 +155,62 @@ struct CLI {
         #expect(rows[3][3] == "300")  // --aht fills the missing AHT
     }
 }
+
+@Suite struct ForecastCLITests {
+    @Test func forecastWritesTheSpecColumnsForOpenSlotsOnly() throws {
+        let dir = CLI.temporaryDirectory()
+        let out = dir.appendingPathComponent("f.csv").path
+        let r = try CLI.run(["forecast", "--history", "data/bank_calls_5min.csv", "--horizon", "7d", "--interval", "30m", "--output", out])
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines[0] == "interval_start,queue,calls,calls_lower,calls_upper,aht_seconds")
+        // The bank is open Mon–Fri 07:00–21:00 (the 21:00 row last): 29 half-hours × 5 days.
+        #expect(lines.count == 1 + 5 * 29)
+        #expect(lines[1].hasPrefix("2003-10-27T07:00:00+00:00,all,"))
+        #expect(!lines.contains { $0.contains("2003-10-25") || $0.contains("2003-10-26") })  // weekend closed
+        for line in lines.dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            let (calls, lo, hi) = (Double(f[2])!, Double(f[3])!, Double(f[4])!)
+            #expect(lo <= calls && calls <= hi && lo >= 0)
+        }
+    }
+
+    @Test func forecastIsByteIdenticalRunToRun() throws {
+        let dir = CLI.temporaryDirectory()
+        let a = dir.appendingPathComponent("a.csv").path, b = dir.appendingPathComponent("b.csv").path
+        for out in [a, b] {
+            let r = try CLI.run(["forecast", "--history", "data/bank_calls_5min.csv", "--horizon", "7d", "--output", out])
+            #expect(r.status == 0)
+        }
+        #expect(FileManager.default.contentsEqual(atPath: a, andPath: b))
+    }
+
+    @Test func backtestTableHasEveryModel() throws {
+        let r = try CLI.run(["backtest", "--history", "data/bank_calls_5min.csv", "--folds", "2", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines[0] == "model,wape,mape,smape,mase,coverage,seconds")
+        #expect(Set(lines.dropFirst().map { String($0.split(separator: ",")[0]) })
+                == ["auto", "level-profile", "svd-profile", "weekly-mean", "seasonal-naive"])
+    }
+
+    @Test(arguments: [
+        ["forecast", "--history", "data/bank_calls_5min.csv", "--horizon", "36h", "--output", "x.csv"],
+        ["forecast", "--history", "data/bank_calls_5min.csv", "--model", "prophet", "--output", "x.csv"],
+        ["forecast", "--history", "data/bank_calls_5min.csv", "--level", "1.5", "--output", "x.csv"],
+        ["backtest", "--history", "data/bank_calls_5min.csv", "--folds", "0"],
+    ])
+    func badForecastUsageExitsTwo(args: [String]) throws {
+        let r = try CLI.run(args)
+        #expect(r.status == 2, "\(args): \(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func forecastOnBadHistoryExitsOne() throws {
+        let out = CLI.temporaryDirectory().appendingPathComponent("f.csv").path
+        let r = try CLI.run(["forecast", "--history", CLI.fixture("duplicate_interval.csv"), "--horizon", "7d", "--output", out])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("duplicate_interval.csv:4:1:"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}

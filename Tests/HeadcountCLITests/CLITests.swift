@@ -191,7 +191,7 @@ struct CLI {
         let lines = r.stdout.split(separator: "\n")
         #expect(lines[0] == "model,wape,mape,smape,mase,coverage,seconds")
         #expect(Set(lines.dropFirst().map { String($0.split(separator: ",")[0]) })
-                == ["auto", "level-profile", "svd-profile", "weekly-mean", "seasonal-naive"])
+                == ["auto", "level-profile", "regression", "svd-profile", "double-seasonal", "weekly-mean", "seasonal-naive"])
     }
 
     @Test(arguments: [

@@ -1,12 +1,12 @@
-/// Picks the model for a series by rolling-origin backtest on the history itself (up to the
+/// Picks the forecast for a series by rolling-origin backtest on the history itself (up to the
 /// last eight weekly origins that leave at least three weeks of training; never the horizon).
 ///
-/// Candidates: every single model and the equal-weight combination of the best two. The
-/// reference is `level-profile` (or the best single model when it cannot run). A challenger
-/// replaces the reference only when it is better by more than one standard error of the paired
-/// per-fold WAPE differences — the one-standard-error rule (Hastie, Tibshirani & Friedman,
-/// *Elements of Statistical Learning*, §7.10) — so selection noise does not pick a model that
-/// merely got lucky on a few weeks.
+/// Single models are ranked by pooled WAPE and the forecast is the combination of the best
+/// two with Bates–Granger weights, inversely proportional to each one's backtest mean squared
+/// error (Bates & Granger 1969). Combining close competitors is the robust choice — selecting
+/// the in-sample winner alone chases noise (the "forecast combination puzzle": Smith & Wallis
+/// 2009; Timmermann 2006) — and a clearly worse second model gets little weight. With too
+/// little history to backtest, `level-profile` (or `weekly-mean` under a week) is used.
 public struct AutoModel: ForecastModel {
     public var name: String { "auto" }
     public init() {}
@@ -32,9 +32,6 @@ public struct AutoModel: ForecastModel {
         var folds: [[RollingOrigin.Pair]]
         var pooled: [RollingOrigin.Pair] { folds.flatMap { $0 } }
         var wape: Double { AccuracyMetrics(pooled, naiveMAE: 1).wape }
-        func foldErrors() -> [(error: Double, total: Double)] {
-            folds.map { f in (f.reduce(0) { $0 + abs($1.actual - $1.forecast) }, f.reduce(0) { $0 + $1.actual }) }
-        }
     }
 
     /// Runs the internal backtest and chooses.
@@ -58,27 +55,21 @@ public struct AutoModel: ForecastModel {
         }
         let ranked = candidates.sorted { $0.wape < $1.wape }
         if ranked.count >= 2 {
+            // Bates–Granger weights: inversely proportional to each model's backtest mean squared error.
             let a = ranked[0], b = ranked[1]
+            let mse = [a, b].map { c in c.pooled.reduce(0) { $0 + ($1.actual - $1.forecast) * ($1.actual - $1.forecast) } }
+            let weights = mse.map { 1 / max($0, 1e-12) }
+            let wa = weights[0] / (weights[0] + weights[1])
             let folds = zip(a.folds, b.folds).map { fa, fb in
-                zip(fa, fb).map { RollingOrigin.Pair(horizonDay: $0.horizonDay, forecast: ($0.forecast + $1.forecast) / 2, actual: $0.actual) }
+                zip(fa, fb).map {
+                    RollingOrigin.Pair(horizonDay: $0.horizonDay, forecast: wa * $0.forecast + (1 - wa) * $1.forecast, actual: $0.actual)
+                }
             }
-            candidates.append(Candidate(model: Combination([a.model, b.model]), folds: folds))
+            candidates.append(Candidate(model: Combination([a.model, b.model], weights: [wa, 1 - wa]), folds: folds))
         }
-        let reference = candidates.first { $0.model is LevelProfile } ?? ranked[0]
-        var best = reference
-        for challenger in candidates.sorted(by: { $0.wape < $1.wape }) where challenger.wape < best.wape {
-            if Self.clearlyBetter(challenger, than: reference) { best = challenger; break }
-        }
+        // The combination of the best two, weighted by backtest accuracy, is the forecast: the robust
+        // default when models are close, and a clearly worse second model gets little weight.
+        let best = candidates.first { $0.model is Combination } ?? ranked[0]
         return Selection(model: best.model, scores: candidates.map { ($0.model.name, $0.wape) }, pairs: best.pooled)
-    }
-
-    /// Whether the mean per-fold WAPE difference is below zero by more than one standard error.
-    static func clearlyBetter(_ challenger: Candidate, than reference: Candidate) -> Bool {
-        let c = challenger.foldErrors(), r = reference.foldErrors()
-        let diffs = zip(c, r).compactMap { $0.total > 0 ? ($0.error - $1.error) / $0.total : nil }
-        guard diffs.count >= 2 else { return false }
-        let mean = diffs.reduce(0, +) / Double(diffs.count)
-        let variance = diffs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(diffs.count - 1)
-        return mean + (variance / Double(diffs.count)).squareRoot() < 0
     }
 }

@@ -1,15 +1,24 @@
-/// The equal-weight mean of several models' forecasts — forecast combination, which on call
-/// volumes often beats its best member (Bates & Granger 1969; Taylor 2008).
+/// A weighted mean of several models' forecasts — forecast combination, which on call volumes
+/// often beats its best member (Bates & Granger 1969; Taylor 2008). Equal weights by default.
 public struct Combination: ForecastModel {
     /// The models averaged.
     public var members: [any ForecastModel]
+    /// Their weights (non-negative, summing to 1).
+    public var weights: [Double]
     public var name: String { members.map(\.name).joined(separator: "+") }
-    public init(_ members: [any ForecastModel]) { self.members = members }
+
+    /// A combination with the given weights (equal when omitted).
+    public init(_ members: [any ForecastModel], weights: [Double]? = nil) {
+        self.members = members
+        let w = weights ?? [Double](repeating: 1, count: members.count)
+        let total = w.reduce(0, +)
+        self.weights = w.map { $0 / total }
+    }
 
     public func forecast(_ history: DayGrid, targetDays: [Int], specialDays: SpecialDays) throws -> [[Double]] {
         let all = try members.map { try $0.forecast(history, targetDays: targetDays, specialDays: specialDays) }
         return targetDays.indices.map { t in
-            (0..<history.slotsPerDay).map { s in all.reduce(0) { $0 + $1[t][s] } / Double(all.count) }
+            (0..<history.slotsPerDay).map { s in zip(all, weights).reduce(0) { $0 + $1.0[t][s] * $1.1 } }
         }
     }
 }
@@ -17,7 +26,9 @@ public struct Combination: ForecastModel {
 /// The models `--model` can name.
 public enum ModelCatalog {
     /// Every single model, best-first by design.
-    public static let all: [any ForecastModel] = [LevelProfile(), SVDProfile(), WeeklyMean(), SeasonalNaive()]
+    public static let all: [any ForecastModel] = [
+        LevelProfile(), RegressionProfile(), SVDProfile(), DoubleSeasonalSmoothing(), WeeklyMean(), SeasonalNaive(),
+    ]
 
     /// Names accepted by `--model` (plus `auto`).
     public static var names: [String] { ["auto"] + all.map(\.name) }

@@ -5,13 +5,13 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO := demo-output
-SYSTEM_PACKAGES := liblapack-dev pkg-config
+SYSTEM_PACKAGES := liblapack-dev coinor-libcbc-dev pkg-config
 
 .PHONY: demo test bench deps build release clean
 
 ## Install the system libraries the package links against (only when missing).
 deps:
-	@if ! pkg-config --exists lapack 2>/dev/null; then \
+	@if ! pkg-config --exists lapack cbc 2>/dev/null; then \
 	  echo "installing $(SYSTEM_PACKAGES)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(SYSTEM_PACKAGES); \
 	fi

@@ -12,10 +12,12 @@ let package = Package(
         .library(name: "CallData", targets: ["CallData"]),
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "Staffing", targets: ["Staffing"]),
+        .library(name: "Scheduling", targets: ["Scheduling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -46,10 +48,21 @@ let package = Package(
             exclude: ["README.md"],
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
+        .systemLibrary(
+            name: "CCBC",
+            pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"])]
+        ),
+        .target(
+            name: "Scheduling",
+            dependencies: ["CallData", "CCBC", .product(name: "TOMLKit", package: "TOMLKit")],
+            exclude: ["README.md"],
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
         .executableTarget(
             name: "HeadcountCLI",
             dependencies: [
-                "CallData", "Forecasting", "Staffing",
+                "CallData", "Forecasting", "Staffing", "Scheduling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +83,10 @@ let package = Package(
             name: "StaffingTests",
             dependencies: ["Staffing", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Reference"]
+        ),
+        .testTarget(
+            name: "SchedulingTests",
+            dependencies: ["Scheduling", "CallData", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "HeadcountCLITests",

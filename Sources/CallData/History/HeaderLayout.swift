@@ -1,12 +1,13 @@
 /// The columns of a CSV header, matched against the names a file shape allows.
-struct HeaderLayout {
+public struct HeaderLayout: Sendable {
     /// Field index per known column name.
-    var index: [String: Int] = [:]
-    var fieldCount = 0
+    public private(set) var index: [String: Int] = [:]
+    /// Number of fields in the header (every row must have as many).
+    public private(set) var fieldCount = 0
 
     /// Reads the header record; names are trimmed and compared case-insensitively.
     /// - Throws: `unknownColumn` / `duplicateColumn` / `missingColumn` naming the allowed set.
-    init(record: borrowing CSVRecord, file: String, required: [String], optional: [String], ignored: [String] = [])
+    public init(record: borrowing CSVRecord, file: String, required: [String], optional: [String], ignored: [String] = [])
         throws(CallDataError)
     {
         let expected = (required + optional.map { "[\($0)]" }).joined(separator: ", ")
@@ -27,14 +28,20 @@ struct HeaderLayout {
         }
     }
 
-    subscript(name: String) -> Int? { index[name] }
+    /// The field index of a column, if present.
+    public subscript(name: String) -> Int? { index[name] }
 }
 
 /// Shared field checks with line/column reporting.
-struct FieldReader {
-    let file: String
+public struct FieldReader: Sendable {
+    /// The file name used in messages.
+    public let file: String
 
-    func timestamp(_ r: borrowing CSVRecord, _ k: Int) throws(CallDataError) -> WrittenTimestamp {
+    /// A reader for fields of `file`.
+    public init(file: String) { self.file = file }
+
+    /// An ISO 8601 timestamp.
+    public func timestamp(_ r: borrowing CSVRecord, _ k: Int) throws(CallDataError) -> WrittenTimestamp {
         guard let t = WrittenTimestamp.parse(r.field(k)) else {
             throw .badTimestamp(file: file, line: r.line, column: r.column(k), value: r.string(k))
         }
@@ -42,7 +49,7 @@ struct FieldReader {
     }
 
     /// A non-negative finite number no larger than `limit`; `nil` for a blank field when `optional`.
-    func quantity(_ r: borrowing CSVRecord, _ k: Int, limit: Double, optional: Bool, what: String) throws(CallDataError) -> Double? {
+    public func quantity(_ r: borrowing CSVRecord, _ k: Int, limit: Double, optional: Bool, what: String) throws(CallDataError) -> Double? {
         let f = r.field(k)
         guard let v = FieldParsing.double(f) else {
             if optional, FieldParsing.isBlank(f) { return nil }
@@ -55,7 +62,8 @@ struct FieldReader {
         return v
     }
 
-    func fieldCount(_ r: borrowing CSVRecord, expected: Int) throws(CallDataError) {
+    /// The row has as many fields as the header.
+    public func fieldCount(_ r: borrowing CSVRecord, expected: Int) throws(CallDataError) {
         guard r.count == expected else { throw .fieldCount(file: file, line: r.line, expected: expected, found: r.count) }
     }
 }
@@ -71,10 +79,15 @@ public enum PlausibilityLimits {
 /// Turns naive wall-clock times into UTC instants in a planning zone, choosing the
 /// occurrence of an ambiguous (fall-back) time that keeps the rows in time order:
 /// the earlier one unless the previous row was already past it.
-struct WallClockResolver {
-    let zone: PlanningTimeZone
+public struct WallClockResolver: Sendable {
+    /// The planning zone.
+    public let zone: PlanningTimeZone
 
-    func resolve(_ t: WrittenTimestamp, previousUTC: Int?) -> Int? {
+    /// A resolver for `zone`.
+    public init(zone: PlanningTimeZone) { self.zone = zone }
+
+    /// The UTC instant of `t` (its own offset, or the wall clock in `zone`); `nil` in a DST gap.
+    public func resolve(_ t: WrittenTimestamp, previousUTC: Int?) -> Int? {
         if let utc = t.utcSeconds { return utc }
         let (first, second) = zone.utcCandidates(forWall: t.wallSeconds)
         guard let first else { return nil }

@@ -112,7 +112,7 @@ public struct IntervalHistoryReader: Sendable {
 
     /// The most common positive gap between consecutive starts (ties: shorter), restricted
     /// to lengths that divide a day; 30 minutes when no gap is seen (a single row).
-    static func inferInterval(_ starts: [[Int]]) -> Int {
+    public static func inferInterval(_ starts: [[Int]]) -> Int {
         var counts: [Int: Int] = [:]
         for s in starts where s.count > 1 {
             for k in 1..<s.count {

@@ -1,0 +1,58 @@
+import CallData
+
+/// Reads `agent_id, pool (core|on_demand), min_hours_week, max_hours_week, max_days_week,
+/// cost_per_hour[, available]`.
+public enum AgentFile {
+    public static func read(path: String) throws -> [Agent] {
+        var reader = try CSVReader(contentsOf: path)
+        let fields = FieldReader(file: path)
+        var layout: HeaderLayout? = nil
+        var agents: [Agent] = []
+        var ids: [String: Int] = [:]
+        do {
+            try reader.forEachRecord { (r: borrowing CSVRecord) throws(CallDataError) in
+                guard let h = layout else {
+                    layout = try HeaderLayout(record: r, file: path,
+                                              required: ["agent_id", "pool", "min_hours_week", "max_hours_week", "max_days_week", "cost_per_hour"],
+                                              optional: ["available"])
+                    return
+                }
+                try fields.fieldCount(r, expected: h.fieldCount)
+                let id = r.string(h["agent_id"]!).trimmingCharacters(in: " ")
+                if let first = ids[id] {
+                    throw .duplicateInterval(file: path, line: r.line, column: r.column(h["agent_id"]!), value: id, firstLine: first)
+                }
+                ids[id] = r.line
+                guard let pool = Agent.Pool(rawValue: r.string(h["pool"]!).trimmingCharacters(in: " ").lowercased()) else {
+                    throw .badNumber(file: path, line: r.line, column: r.column(h["pool"]!), value: r.string(h["pool"]!), expected: "core or on_demand")
+                }
+                func number(_ name: String, limit: Double) throws(CallDataError) -> Double {
+                    try fields.quantity(r, h[name]!, limit: limit, optional: false, what: "a number ≥ 0")!
+                }
+                let minH = try number("min_hours_week", limit: 168), maxH = try number("max_hours_week", limit: 168)
+                let days = try number("max_days_week", limit: 7)
+                guard days == days.rounded() else {
+                    throw .badNumber(file: path, line: r.line, column: r.column(h["max_days_week"]!), value: r.string(h["max_days_week"]!),
+                                     expected: "a whole number of days 0–7")
+                }
+                var availability: Availability? = nil
+                if let c = h["available"] {
+                    let text = r.string(c).trimmingCharacters(in: " ")
+                    if !text.isEmpty {
+                        guard let a = Availability(parsing: text) else {
+                            throw .badNumber(file: path, line: r.line, column: r.column(c), value: text,
+                                             expected: "windows like Mon-Fri 07:00-15:00;Sat 09:00-13:00")
+                        }
+                        availability = a
+                    }
+                }
+                agents.append(Agent(id: id, pool: pool, minHoursWeek: minH, maxHoursWeek: maxH, maxDaysWeek: Int(days),
+                                    costPerHour: try number("cost_per_hour", limit: 1e6), availability: availability))
+            }
+        } catch {
+            throw error.callDataError
+        }
+        guard !agents.isEmpty else { throw CallDataError.emptyFile(file: path) }
+        return agents
+    }
+}

@@ -1,0 +1,238 @@
+import CallData
+
+/// A roster: which agent works which shift option.
+public struct Roster: Sendable {
+    public struct Assignment: Sendable {
+        public var agent: Agent
+        public var option: ShiftOption
+    }
+    public var assignments: [Assignment]
+    /// Total cost (agent rate × template rate × paid hours, plus understaffing penalties).
+    public var cost: Double
+    /// A lower bound on the cost of any roster (from the aggregated program).
+    public var bound: Double
+    public var provenOptimal: Bool
+    public var gap: Double { cost > 0 ? max(0, cost - bound) / cost : 0 }
+    public var paidHours: Double { assignments.reduce(0) { $0 + $1.option.paidHours } }
+
+    /// `agent_id, pool, date, shift_start, shift_end, break_start, break_end, paid_hours`, one row per agent-day.
+    public func csv(_ requirements: Requirements) -> CSVWriter {
+        let zone = requirements.timeZone
+        var w = CSVWriter(header: ["agent_id", "pool", "date", "shift_start", "shift_end", "break_start", "break_end", "paid_hours"])
+        for a in assignments.sorted(by: { ($0.option.start, $0.agent.id) < ($1.option.start, $1.agent.id) }) {
+            let o = a.option
+            w.writeRow([a.agent.id, a.agent.pool.rawValue, formatDay(requirements.days[o.dayIndex].day), isoText(o.start, zone),
+                        isoText(o.end, zone), o.breakStarts.map { isoText($0, zone) }.joined(separator: ";"),
+                        zip(o.breakStarts, o.breakLengths).map { isoText($0 + $1, zone) }.joined(separator: ";"),
+                        formatDecimal(o.paidHours, places: 2)])
+        }
+        return w
+    }
+}
+
+/// Rosters named agents with contracts onto shifts.
+///
+/// **Aggregation.** Agents with the same pool, contract, cost and availability are
+/// interchangeable, so the program decides how many of each class work each shift option each
+/// day (integers) instead of who (binaries) — removing the symmetry that makes rostering
+/// programs slow. Per class and ISO week: at most one shift per member per day, at most
+/// `max_days_week` shifts per member, paid hours between the members' `min_hours_week` and
+/// `max_hours_week` totals. This program is a relaxation of the individual one, so CBC's bound
+/// on it is a valid lower bound for every roster.
+///
+/// **Disaggregation.** Each class's shifts are handed to its members day by day, each shift to
+/// the member with the fewest hours who is free that day and has days and hours left;
+/// members still short of their minimum then take extra shifts where they can. The reported
+/// gap compares the final cost with the aggregate bound.
+///
+/// **Incumbent.** The cost-optimal shift plan (`ShiftPlanner`) is dealt to the cheapest classes
+/// whose availability fits, then topped up for minimum hours, and passed to CBC.
+public enum Rosterer {
+    struct AgentClass {
+        var members: [Agent]
+        var template: Agent { members[0] }
+    }
+
+    /// Rosters `agents` to cover `requirements`.
+    /// - Throws: `InfeasibleScheduleError` naming the binding rule.
+    public static func roster(_ requirements: Requirements, templates: [ShiftTemplate], agents: [Agent],
+                              understaffingPenalty: Double?, timeLimit: Double = 60) throws -> Roster {
+        let options = ShiftOptions.enumerate(requirements, templates: templates)
+        let weekOf = requirements.days.map { $0.day - (CivilCalendar.isoWeekday(days: $0.day) - 1) }
+        let weeks = Array(Set(weekOf)).sorted()
+        let rate = Dictionary(templates.map { ($0.name, $0.costPerHour) }, uniquingKeysWith: { a, _ in a })
+        func allowed(_ agent: Agent, _ o: ShiftOption) -> Bool {
+            guard let availability = agent.availability else { return true }
+            let weekday = CivilCalendar.isoWeekday(days: requirements.days[o.dayIndex].day)
+            return availability.allows(weekday: weekday, start: o.wallStart, end: o.wallEnd)
+        }
+        // Hard-rule checks that can be named.
+        for a in agents {
+            if a.minHoursWeek > a.maxHoursWeek {
+                throw InfeasibleScheduleError("agent \(a.id): min_hours_week \(formatDecimal(a.minHoursWeek)) exceeds max_hours_week \(formatDecimal(a.maxHoursWeek))")
+            }
+            for week in weeks where a.minHoursWeek > 0 {
+                let best = requirements.days.indices.filter { weekOf[$0] == week }
+                    .map { d in options[d].filter { allowed(a, $0) }.map(\.paidHours).max() ?? 0 }
+                    .sorted(by: >).prefix(a.maxDaysWeek).reduce(0, +)
+                if best + 1e-9 < min(a.minHoursWeek, a.maxHoursWeek) {
+                    throw InfeasibleScheduleError("agent \(a.id): min_hours_week \(formatDecimal(a.minHoursWeek)) cannot be met within availability "
+                        + "and max_days_week \(a.maxDaysWeek) (at most \(formatDecimal(best, places: 2)) h in the week of \(formatDay(week)))")
+                }
+            }
+        }
+        // Classes of interchangeable agents.
+        var classIndex: [String: Int] = [:]
+        var classes: [AgentClass] = []
+        for a in agents {
+            let key = "\(a.pool)|\(a.minHoursWeek)|\(a.maxHoursWeek)|\(a.maxDaysWeek)|\(a.costPerHour)|\(String(describing: a.availability?.windows.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }))"
+            if let k = classIndex[key] { classes[k].members.append(a) } else {
+                classIndex[key] = classes.count
+                classes.append(AgentClass(members: [a]))
+            }
+        }
+        // Program: n[c][d][k] integer counts.
+        var program = MixedIntegerProgram()
+        var column: [[[Int?]]] = classes.map { cls in
+            options.map { dayOptions in dayOptions.map { allowed(cls.template, $0) ? Optional(0) : nil } }
+        }
+        for (c, cls) in classes.enumerated() {
+            for d in options.indices {
+                for (k, o) in options[d].enumerated() where column[c][d][k] != nil {
+                    let cost = cls.template.costPerHour * (rate[o.template] ?? 1) * o.paidHours
+                    column[c][d][k] = program.addColumn(upper: Double(cls.members.count), cost: cost, integer: true)
+                }
+            }
+        }
+        var slack: [[Int?]] = requirements.days.map { $0.intervals.map { _ in nil } }
+        for (d, day) in requirements.days.enumerated() {
+            for (i, t) in day.intervals.enumerated() where t.required > 0 {
+                var terms: [(Int, Double)] = []
+                for c in classes.indices { for (k, o) in options[d].enumerated() where o.covers.contains(i) { if let v = column[c][d][k] { terms.append((v, 1)) } } }
+                if let penalty = understaffingPenalty {
+                    let s = program.addColumn(upper: Double(t.required), cost: penalty, integer: false)
+                    slack[d][i] = s
+                    terms.append((s, 1))
+                } else if terms.isEmpty {
+                    throw InfeasibleScheduleError("no agent can work \(formatWall(t.start + t.utcOffset)) (\(t.required) required): "
+                        + "check availability and shift windows, or pass --allow-understaffing PENALTY")
+                }
+                program.addRow(terms, lower: Double(t.required))
+            }
+        }
+        for (c, cls) in classes.enumerated() {
+            let size = Double(cls.members.count)
+            for d in options.indices {
+                let vars = column[c][d].compactMap { $0 }
+                if !vars.isEmpty { program.addRow(vars.map { ($0, 1) }, upper: size) }
+            }
+            for week in weeks {
+                var days: [(Int, Double)] = [], hours: [(Int, Double)] = []
+                for d in options.indices where weekOf[d] == week {
+                    for (k, o) in options[d].enumerated() { if let v = column[c][d][k] { days.append((v, 1)); hours.append((v, o.paidHours)) } }
+                }
+                guard !days.isEmpty else { continue }
+                program.addRow(days, upper: size * Double(cls.template.maxDaysWeek))
+                program.addRow(hours, lower: size * cls.template.minHoursWeek, upper: size * cls.template.maxHoursWeek)
+            }
+        }
+        let start = incumbent(requirements, templates: templates, options: options, classes: classes, column: column, slack: slack,
+                              weekOf: weekOf, columnCount: program.columns.count, understaffingPenalty: understaffingPenalty, allowed: allowed)
+        let solution = program.solve(timeLimit: timeLimit, relativeGap: 1e-4, start: start)
+        if solution.values.isEmpty {
+            throw InfeasibleScheduleError(solution.provenInfeasible
+                ? "no roster meets every hard rule (coverage, availability, min/max hours, max days): add agents, relax contracts, or pass --allow-understaffing PENALTY"
+                : "the solver found no roster within \(Int(timeLimit)) s; raise --time-limit")
+        }
+        // Disaggregate to named agents.
+        var assignments: [Roster.Assignment] = []
+        for (c, cls) in classes.enumerated() {
+            var hours = [Double](repeating: 0, count: cls.members.count)
+            var daysWorked = [Int](repeating: 0, count: cls.members.count)
+            var busy = Set<Int>()  // member * 10_000 + day
+            var weekHours: [Int: [Double]] = [:]
+            for d in options.indices {
+                let shifts = options[d].indices.flatMap { k -> [ShiftOption] in
+                    guard let v = column[c][d][k] else { return [] }
+                    return Array(repeating: options[d][k], count: Int(solution.values[v]))
+                }.sorted { $0.paidHours > $1.paidHours }
+                for o in shifts {
+                    let week = weekOf[d]
+                    if weekHours[week] == nil { weekHours[week] = [Double](repeating: 0, count: cls.members.count) }
+                    let candidates = cls.members.indices.filter { m in
+                        !busy.contains(m * 10_000 + d) && daysWorked[m] < cls.template.maxDaysWeek * weeks.count
+                            && weekHours[week]![m] + o.paidHours <= cls.template.maxHoursWeek + 1e-9
+                    }
+                    guard let m = candidates.min(by: { (weekHours[week]![$0], $0) < (weekHours[week]![$1], $1) }) else { continue }
+                    busy.insert(m * 10_000 + d)
+                    hours[m] += o.paidHours
+                    weekHours[week]![m] += o.paidHours
+                    daysWorked[m] += 1
+                    assignments.append(.init(agent: cls.members[m], option: o))
+                }
+            }
+        }
+        let cost = assignments.reduce(0.0) { $0 + $1.agent.costPerHour * (rate[$1.option.template] ?? 1) * $1.option.paidHours }
+            + slack.flatMap { $0 }.compactMap { $0 }.reduce(0.0) { $0 + solution.values[$1] * (understaffingPenalty ?? 0) }
+        return Roster(assignments: assignments, cost: cost, bound: min(solution.bound, cost), provenOptimal: solution.provenOptimal && abs(cost - solution.objective) < 1e-6)
+    }
+
+    /// The cost-optimal shift plan dealt to the cheapest classes that can take each shift, then topped up for minimum hours.
+    static func incumbent(_ requirements: Requirements, templates: [ShiftTemplate], options: [[ShiftOption]], classes: [AgentClass],
+                          column: [[[Int?]]], slack: [[Int?]], weekOf: [Int], columnCount: Int, understaffingPenalty: Double?,
+                          allowed: (Agent, ShiftOption) -> Bool) -> [Double]? {
+        guard let plan = try? ShiftPlanner.plan(requirements, templates: templates, understaffingPenalty: understaffingPenalty ?? 1e6,
+                                                timeLimit: 5) else { return nil }
+        var x = [Double](repeating: 0, count: columnCount)
+        var perDay = classes.map { _ in [Int](repeating: 0, count: options.count) }
+        var weekHours = classes.map { _ in [Int: Double]() }
+        var weekDays = classes.map { _ in [Int: Int]() }
+        let order = classes.indices.sorted { classes[$0].template.costPerHour < classes[$1].template.costPerHour }
+        func canTake(_ c: Int, _ d: Int, _ o: ShiftOption) -> Bool {
+            let cls = classes[c], size = cls.members.count, w = weekOf[d]
+            return perDay[c][d] < size && (weekDays[c][w] ?? 0) < size * cls.template.maxDaysWeek
+                && (weekHours[c][w] ?? 0) + o.paidHours <= Double(size) * cls.template.maxHoursWeek + 1e-9
+        }
+        func take(_ c: Int, _ d: Int, _ k: Int) {
+            let o = options[d][k], w = weekOf[d]
+            x[column[c][d][k]!] += 1
+            perDay[c][d] += 1
+            weekHours[c][w, default: 0] += o.paidHours
+            weekDays[c][w, default: 0] += 1
+        }
+        var coverage = requirements.days.map { [Double](repeating: 0, count: $0.intervals.count) }
+        for e in plan.entries {
+            let d = e.option.dayIndex
+            guard let k = options[d].firstIndex(of: e.option) else { continue }
+            for _ in 0..<e.count {
+                guard let c = order.first(where: { column[$0][d][k] != nil && canTake($0, d, e.option) }) else { continue }
+                take(c, d, k)
+                for i in e.option.covers { coverage[d][i] += 1 }
+            }
+        }
+        // Minimum hours: add the longest allowed shift on free days.
+        for c in classes.indices {
+            let need = classes[c].template.minHoursWeek * Double(classes[c].members.count)
+            for w in Set(weekOf) {
+                while (weekHours[c][w] ?? 0) + 1e-9 < need {
+                    var best: (d: Int, k: Int, hours: Double)? = nil
+                    for d in options.indices where weekOf[d] == w {
+                        for (k, o) in options[d].enumerated() where column[c][d][k] != nil && canTake(c, d, o) {
+                            if best == nil || o.paidHours > best!.hours { best = (d, k, o.paidHours) }
+                        }
+                    }
+                    guard let b = best else { return nil }
+                    take(c, b.d, b.k)
+                    for i in options[b.d][b.k].covers { coverage[b.d][i] += 1 }
+                }
+            }
+        }
+        for (d, day) in requirements.days.enumerated() {
+            for (i, t) in day.intervals.enumerated() where Double(t.required) > coverage[d][i] {
+                guard let s = slack[d][i] else { return nil }
+                x[s] = Double(t.required) - coverage[d][i]
+            }
+        }
+        return x
+    }
+}

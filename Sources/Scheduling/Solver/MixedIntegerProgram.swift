@@ -1,0 +1,96 @@
+import CCBC
+
+/// A mixed-integer linear program in a form any solver can take: minimise `cᵀx` subject to
+/// sparse rows `lower ≤ a·x ≤ upper` and column bounds, some columns integer.
+///
+/// Built by the planners in this module and solved by COIN-OR CBC (branch and cut) through
+/// its C interface; nothing else in Headcount talks to CBC.
+public struct MixedIntegerProgram: Sendable {
+    /// One decision variable.
+    public struct Column: Sendable {
+        public var lower: Double
+        public var upper: Double
+        public var cost: Double
+        public var isInteger: Bool
+    }
+
+    /// One linear constraint `lower ≤ Σ coefficients·x ≤ upper`.
+    public struct Row: Sendable {
+        public var indices: [Int32]
+        public var coefficients: [Double]
+        public var lower: Double
+        public var upper: Double
+    }
+
+    public private(set) var columns: [Column] = []
+    public private(set) var rows: [Row] = []
+
+    public init() {}
+
+    /// Adds a column and returns its index.
+    @discardableResult
+    public mutating func addColumn(lower: Double = 0, upper: Double = .infinity, cost: Double, integer: Bool) -> Int {
+        columns.append(Column(lower: lower, upper: upper, cost: cost, isInteger: integer))
+        return columns.count - 1
+    }
+
+    /// Adds a row over `(column, coefficient)` terms.
+    public mutating func addRow(_ terms: [(Int, Double)], lower: Double = -.infinity, upper: Double = .infinity) {
+        rows.append(Row(indices: terms.map { Int32($0.0) }, coefficients: terms.map(\.1), lower: lower, upper: upper))
+    }
+
+    /// The outcome of a solve.
+    public struct Solution: Sendable {
+        /// Variable values (integers rounded), or empty when no feasible solution was found.
+        public var values: [Double]
+        /// Objective of the best solution found.
+        public var objective: Double
+        /// The best lower bound CBC proved.
+        public var bound: Double
+        /// Whether the solution is proven optimal.
+        public var provenOptimal: Bool
+        /// Whether the problem was proven infeasible.
+        public var provenInfeasible: Bool
+        /// Relative gap `(objective − bound) / max(|objective|, 1e-9)`.
+        public var gap: Double { values.isEmpty ? .infinity : max(0, objective - bound) / max(abs(objective), 1e-9) }
+    }
+
+    /// Solves with CBC within `timeLimit` seconds, starting from `start` (a feasible assignment,
+    /// used as the incumbent) when given; stops at relative gap `relativeGap`.
+    public func solve(timeLimit: Double, relativeGap: Double = 1e-6, start: [Double]? = nil) -> Solution {
+        let model = Cbc_newModel()!
+        defer { Cbc_deleteModel(model) }
+        Cbc_setLogLevel(model, 0)
+        // Columns first (empty), then rows.
+        for c in columns {
+            Cbc_addCol(model, "", c.lower, c.upper.isFinite ? c.upper : 1e30, c.cost, c.isInteger ? 1 : 0, 0, nil, nil)
+        }
+        for r in rows {
+            var idx = r.indices, coef = r.coefficients
+            let lo = r.lower.isFinite ? r.lower : -1e30, hi = r.upper.isFinite ? r.upper : 1e30
+            if lo == hi {
+                Cbc_addRow(model, "", Int32(idx.count), &idx, &coef, CChar(UInt8(ascii: "E")), lo)
+            } else {
+                if lo > -1e30 { Cbc_addRow(model, "", Int32(idx.count), &idx, &coef, CChar(UInt8(ascii: "G")), lo) }
+                if hi < 1e30 { Cbc_addRow(model, "", Int32(idx.count), &idx, &coef, CChar(UInt8(ascii: "L")), hi) }
+            }
+        }
+        Cbc_setObjSense(model, 1)
+        Cbc_setMaximumSeconds(model, timeLimit)
+        Cbc_setAllowableFractionGap(model, relativeGap)
+        if let start, start.count == columns.count {
+            var indices = (0..<Int32(columns.count)).map { $0 }
+            var values = start
+            Cbc_setMIPStartI(model, Int32(columns.count), &indices, &values)
+        }
+        _ = Cbc_solve(model)
+        let infeasible = Cbc_isProvenInfeasible(model) != 0
+        var values: [Double] = []
+        if !infeasible, let pointer = Cbc_getColSolution(model), Cbc_numberSavedSolutions(model) > 0 || Cbc_isProvenOptimal(model) != 0 {
+            values = (0..<columns.count).map { k in columns[k].isInteger ? pointer[k].rounded() : pointer[k] }
+        }
+        let objective = values.isEmpty ? .infinity : zip(values, columns).reduce(0) { $0 + $1.0 * $1.1.cost }
+        return Solution(values: values, objective: objective, bound: Cbc_getBestPossibleObjValue(model),
+                        provenOptimal: Cbc_isProvenOptimal(model) != 0, provenInfeasible: infeasible)
+    }
+}

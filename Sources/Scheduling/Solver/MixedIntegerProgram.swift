@@ -1,5 +1,11 @@
 import CCBC
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A mixed-integer linear program in a form any solver can take: minimise `cᵀx` subject to
 /// sparse rows `lower ≤ a·x ≤ upper` and column bounds, some columns integer.
 ///
@@ -83,7 +89,10 @@ public struct MixedIntegerProgram: Sendable {
             var values = start
             Cbc_setMIPStartI(model, Int32(columns.count), &indices, &values)
         }
+        // CBC writes progress notes (e.g. about MIP starts) to stdout even at log level 0; keep stdout for results.
+        let silenced = StandardOutputSilencer()
         _ = Cbc_solve(model)
+        silenced.restore()
         let infeasible = Cbc_isProvenInfeasible(model) != 0
         var values: [Double] = []
         if !infeasible, let pointer = Cbc_getColSolution(model), Cbc_numberSavedSolutions(model) > 0 || Cbc_isProvenOptimal(model) != 0 {
@@ -92,5 +101,28 @@ public struct MixedIntegerProgram: Sendable {
         let objective = values.isEmpty ? .infinity : zip(values, columns).reduce(0) { $0 + $1.0 * $1.1.cost }
         return Solution(values: values, objective: objective, bound: Cbc_getBestPossibleObjValue(model),
                         provenOptimal: Cbc_isProvenOptimal(model) != 0, provenInfeasible: infeasible)
+    }
+}
+
+/// Points file descriptor 1 at /dev/null until `restore()`.
+struct StandardOutputSilencer {
+    let saved: Int32
+
+    init() {
+        fflush(nil)
+        saved = dup(1)
+        let null = open("/dev/null", O_WRONLY)
+        if null >= 0 {
+            dup2(null, 1)
+            close(null)
+        }
+    }
+
+    func restore() {
+        fflush(nil)
+        if saved >= 0 {
+            dup2(saved, 1)
+            close(saved)
+        }
     }
 }

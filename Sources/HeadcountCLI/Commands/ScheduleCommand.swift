@@ -79,7 +79,7 @@ struct ScheduleCommand: ParsableCommand {
 
     func summary(paid: Double, cost: Double, coverage: Coverage, gap: Double, optimal: Bool) -> String {
         "paid_hours=\(formatDecimal(paid, places: 2)) cost=\(formatDecimal(cost, places: 2)) intervals_short=\(coverage.intervalsShort) "
-            + "max_shortfall=\(coverage.maxShortfall) solver_gap=\(formatDecimal(gap * 100, places: 3))%\(optimal ? " (optimal)" : "")"
+            + "max_shortfall=\(coverage.maxShortfall) solver_gap=\(formatDecimal(gap * 100, places: 3))%\(optimal && gap < 1e-9 ? " (optimal)" : "")"
     }
 }
 

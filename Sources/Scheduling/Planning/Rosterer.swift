@@ -46,8 +46,10 @@ public struct Roster: Sendable {
 /// as an assignment program (CBC, members ordered by hours to break symmetry). The split
 /// keeps every shift, so the roster's cost equals the aggregate optimum. When even the exact
 /// split is infeasible (the aggregate handed the class a mix of shifts no member can combine
-/// within their contract), that class's members are modelled one by one and the program is
-/// solved again — exact where it matters, aggregated elsewhere. The reported gap is CBC's gap
+/// within their contract), that class's members are modelled one by one — first only over the
+/// shift options the previous solution used (a restricted master: those options already cover
+/// the demand), then, if that fails, over every option — and the program is solved again:
+/// exact where it matters, aggregated elsewhere. `timeLimit` is a deadline for the whole roster. The reported gap is CBC's gap
 /// on the final program, whose bound is valid for every roster.
 ///
 /// **Incumbent.** The cost-optimal shift plan (`ShiftPlanner`) is dealt to the cheapest classes
@@ -55,6 +57,8 @@ public struct Roster: Sendable {
 public enum Rosterer {
     struct AgentClass {
         var members: [Agent]
+        /// Modelled one by one (its aggregate could not be split).
+        var individual = false
         var template: Agent { members[0] }
     }
 
@@ -88,6 +92,10 @@ public enum Rosterer {
         }
         // Classes of interchangeable agents; members of classes whose split failed are modelled one by one.
         var individual = Set<String>()
+        var restriction: Set<Int>? = nil  // day * 100_000 + option index, for agents modelled one by one
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: .seconds(timeLimit))
+        var validBound = -Double.infinity
         while true {
             var classIndex: [String: Int] = [:]
             var classes: [AgentClass] = []
@@ -96,30 +104,60 @@ public enum Rosterer {
                     : "\(a.pool)|\(a.minHoursWeek)|\(a.maxHoursWeek)|\(a.maxDaysWeek)|\(a.costPerHour)|\(String(describing: a.availability?.windows.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }))"
                 if let k = classIndex[key] { classes[k].members.append(a) } else {
                     classIndex[key] = classes.count
-                    classes.append(AgentClass(members: [a]))
+                    classes.append(AgentClass(members: [a], individual: individual.contains(a.id)))
                 }
             }
-            switch try solveClasses(classes, requirements: requirements, templates: templates, agents: agents, options: options,
-                                    weekOf: weekOf, weeks: weeks, rate: rate, understaffingPenalty: understaffingPenalty,
-                                    timeLimit: timeLimit, allowed: allowed) {
-            case .roster(let r): return r
-            case .unsplittable(let ids): individual.formUnion(ids)
+            let remaining = max(5, Double((deadline - clock.now).components.seconds))
+            func attempt(_ restrict: Set<Int>?, boundOnly: Bool = false, limit: Double) throws -> Attempt {
+                try solveClasses(classes, requirements: requirements, templates: templates, agents: agents, options: options,
+                                 weekOf: weekOf, weeks: weeks, rate: rate, understaffingPenalty: understaffingPenalty,
+                                 timeLimit: limit, restriction: restrict, boundOnly: boundOnly, allowed: allowed)
+            }
+            switch try attempt(restriction, limit: remaining) {
+            case .roster(var r):
+                // Bounds of restricted programs are not bounds for every roster: report the best valid one,
+                // tightened with an unrestricted solve in the time that is left.
+                if restriction != nil {
+                    r.bound = validBound
+                    let left = Double((deadline - clock.now).components.seconds)
+                    if left >= 8, case .bound(let b) = try attempt(nil, boundOnly: true, limit: left - 5) { r.bound = max(r.bound, b) }
+                    r.bound = min(r.bound, r.cost)
+                    r.provenOptimal = r.gap < 1e-9
+                }
+                return r
+            case .bound: continue  // only returned for bound-only solves
+            case .unsplittable(let ids, let used, let bound):
+                if restriction == nil { validBound = max(validBound, bound) }
+                if restriction != nil && ids.allSatisfy(individual.contains) {
+                    restriction = nil  // the restricted options were not enough: allow every option
+                } else {
+                    restriction = (restriction ?? []).union(used)
+                }
+                individual.formUnion(ids)
             }
         }
     }
 
     enum Attempt {
         case roster(Roster)
-        case unsplittable([String])
+        /// The lower bound of a solve run only for its bound.
+        case bound(Double)
+        /// Agents whose class could not share its shifts, and the options (day * 100_000 + index) the solution used.
+        case unsplittable([String], used: Set<Int>, bound: Double)
     }
 
     static func solveClasses(_ classes: [AgentClass], requirements: Requirements, templates: [ShiftTemplate], agents: [Agent],
                              options: [[ShiftOption]], weekOf: [Int], weeks: [Int], rate: [String: Double],
-                             understaffingPenalty: Double?, timeLimit: Double, allowed: (Agent, ShiftOption) -> Bool) throws -> Attempt {
+                             understaffingPenalty: Double?, timeLimit: Double, restriction: Set<Int>?, boundOnly: Bool = false,
+                             allowed: (Agent, ShiftOption) -> Bool) throws -> Attempt {
         // Program: n[c][d][k] integer counts.
         var program = MixedIntegerProgram()
         var column: [[[Int?]]] = classes.map { cls in
-            options.map { dayOptions in dayOptions.map { allowed(cls.template, $0) ? Optional(0) : nil } }
+            options.enumerated().map { d, dayOptions in
+                dayOptions.enumerated().map { k, o in
+                    allowed(cls.template, o) && (!cls.individual || restriction?.contains(d * 100_000 + k) ?? true) ? Optional(0) : nil
+                }
+            }
         }
         for (c, cls) in classes.enumerated() {
             for d in options.indices {
@@ -159,11 +197,19 @@ public enum Rosterer {
                 guard !days.isEmpty else { continue }
                 program.addRow(days, upper: size * Double(cls.template.maxDaysWeek))
                 program.addRow(hours, lower: size * cls.template.minHoursWeek, upper: size * cls.template.maxHoursWeek)
+                // Valid inequality: a member with at most D shifts of at most L paid hours who must reach `min`
+                // can lose at most L·D − min hours against working every shift at L; summed over the class.
+                // It keeps the aggregate from handing a class short shifts its members cannot combine.
+                if cls.template.minHoursWeek > 0, let longest = hours.map(\.1).max() {
+                    let budget = longest * Double(cls.template.maxDaysWeek) - cls.template.minHoursWeek
+                    program.addRow(hours.map { ($0.0, longest - $0.1) }, upper: size * max(0, budget))
+                }
             }
         }
         let start = incumbent(requirements, templates: templates, options: options, classes: classes, column: column, slack: slack,
                               weekOf: weekOf, columnCount: program.columns.count, understaffingPenalty: understaffingPenalty, allowed: allowed)
-        let solution = program.solve(timeLimit: timeLimit, relativeGap: 1e-3, start: start)
+        let solution = program.solve(timeLimit: timeLimit, relativeGap: 1e-3, start: boundOnly ? nil : start)
+        if boundOnly { return .bound(solution.bound) }
         if solution.values.isEmpty {
             guard solution.provenInfeasible, understaffingPenalty == nil else {
                 throw InfeasibleScheduleError("the solver found no roster within \(Int(timeLimit)) s; raise --time-limit")
@@ -189,10 +235,12 @@ public enum Rosterer {
                 }
             }
             guard !units.isEmpty else { continue }
-            if let split = greedySplit(units, cls, weekOf: weekOf) ?? (cls.members.count <= 12 ? exactSplit(units, cls, weekOf: weekOf, timeLimit: 2) : nil) {
+            if let split = greedySplit(units, cls, weekOf: weekOf) ?? exactSplit(units, cls, weekOf: weekOf, timeLimit: min(10, timeLimit / 6)) {
                 assignments += split
             } else {
-                return .unsplittable(cls.members.map(\.id))
+                var used = Set<Int>()
+                for c in classes.indices { for d in options.indices { for k in options[d].indices { if let v = column[c][d][k], solution.values[v] > 0.5 { used.insert(d * 100_000 + k) } } } }
+                return .unsplittable(cls.members.map(\.id), used: used, bound: solution.bound)
             }
         }
         let cost = assignments.reduce(0.0) { $0 + $1.agent.costPerHour * (rate[$1.option.template] ?? 1) * $1.option.paidHours }
@@ -202,28 +250,69 @@ public enum Rosterer {
     }
 
     /// Hands a class's shifts to its members: longest first, each to the member with the fewest
-    /// hours that week who is free that day and has days and hours left. `nil` when a shift
-    /// cannot be placed or a member ends below their minimum.
+    /// hours that week who is free that day and has days and hours left; then repairs members
+    /// below their minimum by moving a shift to them from a member with hours to spare, or by
+    /// swapping a shorter shift for a longer one on a day both work. `nil` when a shift cannot be
+    /// placed or the repair runs out of moves.
     static func greedySplit(_ units: [ShiftOption], _ cls: AgentClass, weekOf: [Int]) -> [Roster.Assignment]? {
         let n = cls.members.count, rule = cls.template
-        var weekHours: [Int: [Double]] = [:], weekDays: [Int: [Int]] = [:]
-        var busy = Set<Int>()
-        var out: [Roster.Assignment] = []
-        for o in units.sorted(by: { ($0.paidHours, -$0.dayIndex) > ($1.paidHours, -$1.dayIndex) }) {
-            let w = weekOf[o.dayIndex]
-            if weekHours[w] == nil { weekHours[w] = Array(repeating: 0, count: n); weekDays[w] = Array(repeating: 0, count: n) }
-            let candidates = (0..<n).filter { m in
-                !busy.contains(m * 100_000 + o.dayIndex) && weekDays[w]![m] < rule.maxDaysWeek
-                    && weekHours[w]![m] + o.paidHours <= rule.maxHoursWeek + 1e-9
-            }
-            guard let m = candidates.min(by: { (weekHours[w]![$0], $0) < (weekHours[w]![$1], $1) }) else { return nil }
-            busy.insert(m * 100_000 + o.dayIndex)
-            weekHours[w]![m] += o.paidHours
-            weekDays[w]![m] += 1
-            out.append(.init(agent: cls.members[m], option: o))
+        // owner[u] = member working unit u.
+        var owner = [Int](repeating: -1, count: units.count)
+        var hours: [Int: [Double]] = [:], days: [Int: [Int]] = [:]
+        var onDay: [Int: Int] = [:]  // member * 100_000 + dayIndex -> unit
+        func week(_ u: Int) -> Int { weekOf[units[u].dayIndex] }
+        func give(_ u: Int, to m: Int) {
+            let w = week(u)
+            if hours[w] == nil { hours[w] = Array(repeating: 0, count: n); days[w] = Array(repeating: 0, count: n) }
+            owner[u] = m
+            hours[w]![m] += units[u].paidHours
+            days[w]![m] += 1
+            onDay[m * 100_000 + units[u].dayIndex] = u
         }
-        for (_, hours) in weekHours where hours.contains(where: { $0 + 1e-9 < rule.minHoursWeek }) { return nil }
-        return out
+        func take(_ u: Int) {
+            let m = owner[u], w = week(u)
+            hours[w]![m] -= units[u].paidHours
+            days[w]![m] -= 1
+            onDay[m * 100_000 + units[u].dayIndex] = nil
+            owner[u] = -1
+        }
+        for u in units.indices.sorted(by: { (units[$0].paidHours, -units[$0].dayIndex) > (units[$1].paidHours, -units[$1].dayIndex) }) {
+            let w = week(u)
+            if hours[w] == nil { hours[w] = Array(repeating: 0, count: n); days[w] = Array(repeating: 0, count: n) }
+            let candidates = (0..<n).filter { m in
+                onDay[m * 100_000 + units[u].dayIndex] == nil && days[w]![m] < rule.maxDaysWeek
+                    && hours[w]![m] + units[u].paidHours <= rule.maxHoursWeek + 1e-9
+            }
+            guard let m = candidates.min(by: { (hours[w]![$0], $0) < (hours[w]![$1], $1) }) else { return nil }
+            give(u, to: m)
+        }
+        // Repair minimum hours.
+        var budget = 20 * units.count + 100
+        while budget > 0 {
+            budget -= 1
+            guard let (w, a) = hours.lazy.flatMap({ w, h in h.indices.lazy.map { (w, $0) } })
+                .first(where: { hours[$0.0]![$0.1] + 1e-9 < rule.minHoursWeek }) else { break }
+            var done = false
+            // Move a shift from a member with spare hours to `a` on a day `a` is free.
+            for u in units.indices where !done && week(u) == w && owner[u] != a && onDay[a * 100_000 + units[u].dayIndex] == nil {
+                let b = owner[u], h = units[u].paidHours
+                if days[w]![a] < rule.maxDaysWeek, hours[w]![a] + h <= rule.maxHoursWeek + 1e-9, hours[w]![b] - h >= rule.minHoursWeek - 1e-9 {
+                    take(u); give(u, to: a); done = true
+                }
+            }
+            // Swap a longer shift of another member for a shorter one of `a` on the same day.
+            for x in units.indices where !done && owner[x] == a {
+                for y in units.indices where !done && week(y) == w && owner[y] != a && units[y].dayIndex == units[x].dayIndex {
+                    let b = owner[y], delta = units[y].paidHours - units[x].paidHours
+                    if delta > 1e-9, hours[w]![a] + delta <= rule.maxHoursWeek + 1e-9, hours[w]![b] - delta >= rule.minHoursWeek - 1e-9 {
+                        take(x); take(y); give(y, to: a); give(x, to: b); done = true
+                    }
+                }
+            }
+            if !done { return nil }
+        }
+        for (_, h) in hours where h.contains(where: { $0 + 1e-9 < rule.minHoursWeek }) { return nil }
+        return units.indices.map { .init(agent: cls.members[owner[$0]], option: units[$0]) }
     }
 
     /// The exact split: binary y[m][u] (member m works unit u), every unit once, one per member per day,

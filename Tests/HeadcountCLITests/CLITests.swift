@@ -214,3 +214,79 @@ struct CLI {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }
+
+@Suite struct ScheduleCLITests {
+    static let shifts468 = "[[shift]]\nname = \"4h\"\nlength = \"4h\"\nstart_step = \"30m\"\n\n[[shift]]\nname = \"6h\"\nlength = \"6h\"\nstart_step = \"30m\"\n\n[[shift]]\nname = \"8h\"\nlength = \"8h\"\nstart_step = \"30m\"\n"
+
+    @Test func shiftPlanReachesTheHiGHSOptimumOnTheBankWeek() throws {
+        let dir = CLI.temporaryDirectory()
+        let shifts = dir.appendingPathComponent("s.toml").path
+        try Self.shifts468.write(toFile: shifts, atomically: true, encoding: .utf8)
+        let plan = dir.appendingPathComponent("plan.csv").path, cov = dir.appendingPathComponent("cov.csv").path
+        let r = try CLI.run(["schedule", "--requirements", "data/week_bank_calls_requirements.csv", "--shifts", shifts,
+                             "--output", plan, "--coverage", cov])
+        #expect(r.status == 0, "\(r.stderr)")
+        // 20,184 paid hours: HiGHS via scipy.optimize.milp (data/README); recomputed here from the plan itself.
+        var paid = 0.0
+        for line in try String(contentsOfFile: plan, encoding: .utf8).split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            let start = ISO8601DateFormatter().date(from: String(f[2]))!, end = ISO8601DateFormatter().date(from: String(f[3]))!
+            paid += Double(f[4])! * end.timeIntervalSince(start) / 3600
+        }
+        #expect(paid == 20_184)
+        #expect(r.stderr.contains("paid_hours=20184") && r.stderr.contains("intervals_short=0"))
+        let rows = try String(contentsOfFile: cov, encoding: .utf8).split(separator: "\n")
+        #expect(rows[0] == "interval_start,queue,required,scheduled,gap")
+        #expect(rows.dropFirst().allSatisfy { Int($0.split(separator: ",")[4])! <= 0 })
+    }
+
+    @Test func impossibleRosterExitsThreeNamingTheRule() throws {
+        let dir = CLI.temporaryDirectory()
+        let shifts = dir.appendingPathComponent("s.toml").path
+        try Self.shifts468.write(toFile: shifts, atomically: true, encoding: .utf8)
+        let agents = dir.appendingPathComponent("a.csv").path
+        try "agent_id,pool,min_hours_week,max_hours_week,max_days_week,cost_per_hour,available\na17,core,30,40,5,1,Mon 07:00-11:00\n"
+            .write(toFile: agents, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("r.csv").path
+        let r = try CLI.run(["schedule", "--requirements", "data/week_bank_calls_requirements.csv", "--shifts", shifts, "--agents", agents, "--output", out])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("agent a17: min_hours_week 30 cannot be met within availability"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test(arguments: [
+        ("[[shift]]\nname = \"x\"\nlength = \"8q\"\n", "s.toml:3:1:"),
+        ("[[shift]]\nname = \"x\"\n", "has no length"),
+        ("[[shift\nname = \"x\"\n", "s.toml:1:"),
+    ])
+    func badShiftsFileExitsOneWithLine(text: String, expected: String) throws {
+        let dir = CLI.temporaryDirectory()
+        let shifts = dir.appendingPathComponent("s.toml").path
+        try text.write(toFile: shifts, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["schedule", "--requirements", "data/week_bank_calls_requirements.csv", "--shifts", shifts,
+                             "--output", dir.appendingPathComponent("p.csv").path])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains(expected), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func sampleRosterAndCalloutEndToEnd() throws {
+        let dir = CLI.temporaryDirectory()
+        let staffing = dir.appendingPathComponent("staff.csv").path
+        // The shared week scaled to the sample's 52 agents (weekly contracts need the whole week).
+        let lines = try String(contentsOfFile: "data/week_bank_calls_requirements.csv", encoding: .utf8).split(separator: "\n")
+        let small = lines.prefix(1) + lines.dropFirst().map { l -> Substring in
+            let f = l.split(separator: ","); return Substring("\(f[0]),\(Int(f[1])! * 6 / 100)")
+        }
+        try small.joined(separator: "\n").appending("\n").write(toFile: staffing, atomically: true, encoding: .utf8)
+        let roster = dir.appendingPathComponent("r.csv").path, cov = dir.appendingPathComponent("c.csv").path
+        let r = try CLI.run(["schedule", "--requirements", staffing, "--shifts", "data/shifts.toml", "--agents", "data/agents.csv",
+                             "--output", roster, "--coverage", cov, "--time-limit", "20s", "--allow-understaffing", "20"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOfFile: roster, encoding: .utf8).hasPrefix("agent_id,pool,date,shift_start,shift_end,break_start,break_end,paid_hours\n"))
+        let calls = dir.appendingPathComponent("calls.csv").path
+        let c = try CLI.run(["callout", "--roster", roster, "--gap", cov, "--agents", "data/agents.csv", "--output", calls])
+        #expect(c.status == 0, "\(c.stderr)")
+        #expect(c.stderr.hasPrefix("called="))
+    }
+}

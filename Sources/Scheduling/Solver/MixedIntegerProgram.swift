@@ -68,8 +68,9 @@ public struct MixedIntegerProgram: Sendable {
         defer { Cbc_deleteModel(model) }
         Cbc_setLogLevel(model, 0)
         // Columns first (empty), then rows.
-        for c in columns {
-            Cbc_addCol(model, "", c.lower, c.upper.isFinite ? c.upper : 1e30, c.cost, c.isInteger ? 1 : 0, 0, nil, nil)
+        // Named columns: CBC's MIP-start code looks columns up by name.
+        for (k, c) in columns.enumerated() {
+            Cbc_addCol(model, "x\(k)", c.lower, c.upper.isFinite ? c.upper : 1e30, c.cost, c.isInteger ? 1 : 0, 0, nil, nil)
         }
         for r in rows {
             var idx = r.indices, coef = r.coefficients

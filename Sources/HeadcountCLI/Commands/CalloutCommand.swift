@@ -1,0 +1,67 @@
+import ArgumentParser
+import CallData
+import Scheduling
+
+/// `headcount callout`.
+struct CalloutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "callout",
+        abstract: "Which on-demand agents to call in, and when, to fill a staffing gap (e.g. an outage surge).",
+        discussion: """
+            Gap: the coverage file of `schedule` (interval_start, queue, required, scheduled, gap; gap > 0 = short), \
+            or any CSV with interval_start and gap, or required and scheduled. Only agents with pool on_demand are called; \
+            each gets at most one call-in of --call-length per day, never on a day the roster already gives them, within \
+            availability and their weekly max hours and days after the roster. Coverage first, then cost.
+            Output columns: agent_id, date, shift_start, shift_end, paid_hours, intervals_covered. \
+            A one-line summary goes to stderr.
+
+            Example:
+              headcount callout --roster roster.csv --gap coverage.csv --agents data/agents.csv --output calls.csv
+            """
+    )
+
+    @Option(help: "The roster (schedule output) already in force.")
+    var roster: String
+
+    @Option(help: "Gap per interval (schedule's coverage output, or interval_start,gap).")
+    var gap: String
+
+    @Option(help: "Agents CSV.")
+    var agents: String
+
+    @Option(help: "Output CSV (written atomically).")
+    var output: String
+
+    @Option(help: "Length of a call-in shift.")
+    var callLength: TimeSpan = TimeSpan(seconds: 4 * 3600)
+
+    @Option(help: "Call-ins start on this grid from local midnight.")
+    var startStep: TimeSpan = TimeSpan(seconds: 1800)
+
+    @OptionGroup var timeZone: TimeZoneOption
+
+    func validate() throws {
+        guard callLength.seconds >= 1800, callLength.seconds <= 12 * 3600 else { throw ValidationError("--call-length must be between 30m and 12h") }
+        guard startStep.seconds > 0 else { throw ValidationError("--start-step must be positive, e.g. 30m") }
+    }
+
+    func run() throws {
+        let zone = try timeZone.zone()
+        let staff = try loadInput { try AgentFile.read(path: agents) }
+        let commitments = try Callout.readRoster(path: roster, zone: zone)
+        let (gaps, interval) = try Callout.readGaps(path: gap, zone: zone)
+        let result = Callout.plan(gaps: gaps, intervalSeconds: interval, agents: staff, commitments: commitments, zone: zone,
+                                  callLengthSeconds: callLength.seconds, startStepSeconds: startStep.seconds)
+        var w = CSVWriter(header: ["agent_id", "date", "shift_start", "shift_end", "paid_hours", "intervals_covered"])
+        for c in result.calls {
+            let o1 = zone.offset(atUTC: c.start), o2 = zone.offset(atUTC: c.end)
+            w.writeRow([c.agent.id, formatISODate(days: CivilCalendar.floorDivide(c.start + o1, 86_400)),
+                        formatISO8601(wallSeconds: c.start + o1, utcOffset: o1), formatISO8601(wallSeconds: c.end + o2, utcOffset: o2),
+                        formatDecimal(Double(c.end - c.start) / 3600, places: 2), String(c.covers)])
+        }
+        try w.write(to: output)
+        let short = gaps.reduce(0) { $0 + max(0, $1.agentsShort) }
+        printError("called=\(result.calls.count) hours=\(formatDecimal(Double(result.calls.count * callLength.seconds) / 3600, places: 2)) "
+            + "gap_agent_intervals=\(short) still_uncovered=\(formatDecimal(result.uncovered))")
+    }
+}

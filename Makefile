@@ -42,7 +42,17 @@ demo: release
 	.build/release/headcount forecast --history $(DEMO)/sample_intervals.csv --timezone Europe/Berlin --horizon 7d --output $(DEMO)/sample_forecast.csv
 	.build/release/headcount staff --forecast $(DEMO)/sample_forecast.csv --model erlang-a --patience 120 --shrinkage 0.3 \
 	  --bot-containment 0.2 --timezone Europe/Berlin --output $(DEMO)/sample_staffing.csv
-	@echo "== 6. erlang: one interval, Erlang C then Erlang A"
+	@echo "== 6. schedule: a roster of named agents (core + on-demand pool) with breaks, and its coverage"
+	.build/release/headcount schedule --requirements $(DEMO)/sample_staffing.csv --shifts data/shifts.toml --agents data/agents.csv \
+	  --timezone Europe/Berlin --time-limit 30s --output $(DEMO)/sample_roster.csv --coverage $(DEMO)/sample_coverage.csv
+	@head -4 $(DEMO)/sample_roster.csv
+	@echo "== 7. callout: an outage doubles Wednesday's late morning; which on-demand agents to call in"
+	@awk -F, 'NR==1{print "interval_start,gap"; next} {g=$$5; if ($$1 ~ /2025-04-16T1[0-3]:/) g+=8; print $$1","g}' \
+	  $(DEMO)/sample_coverage.csv > $(DEMO)/sample_surge_gap.csv
+	.build/release/headcount callout --roster $(DEMO)/sample_roster.csv --gap $(DEMO)/sample_surge_gap.csv --agents data/agents.csv \
+	  --timezone Europe/Berlin --output $(DEMO)/sample_callout.csv
+	@cat $(DEMO)/sample_callout.csv
+	@echo "== 8. erlang: one interval, Erlang C then Erlang A"
 	.build/release/headcount erlang --calls 250 --interval 30m --aht 240 --target-sl 0.8 --target-seconds 20 --format table
 	.build/release/headcount erlang --calls 250 --interval 30m --aht 240 --model erlang-a --patience 120 --format table
 	@echo "outputs in $(DEMO)/"

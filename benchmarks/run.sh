@@ -46,3 +46,20 @@ done
 echo "== forecasting peers: statsmodels on the same folds (takes ~5 minutes)"
 python3 -c "import statsmodels" 2>/dev/null || pip install -q statsmodels
 python3 benchmarks/peers/forecast_statsmodels.py data/bank_calls_5min.csv 8
+
+echo "== scheduling: shift plan for the bank week (4/6/8 h shifts every 30 min, no breaks) vs HiGHS"
+printf '[[shift]]\nname = "4h"\nlength = "4h"\nstart_step = "30m"\n\n[[shift]]\nname = "6h"\nlength = "6h"\nstart_step = "30m"\n\n[[shift]]\nname = "8h"\nlength = "8h"\nstart_step = "30m"\n' > benchmarks/work/shifts_468.toml
+for i in 1 2 3; do
+  /usr/bin/time -f "headcount schedule (end to end) seconds=%e" $H schedule --requirements data/week_bank_calls_requirements.csv \
+    --shifts benchmarks/work/shifts_468.toml --output benchmarks/work/plan.csv
+done
+python3 ../shared/tools/schedule_eval.py $H data/week_bank_calls_requirements.csv 20184 2>/dev/null || true
+python3 benchmarks/peers/schedule_highs.py data/week_bank_calls_requirements.csv
+
+echo "== scheduling: roster for a week, 150 core + 50 on-demand agents, contracts and breaks (50 s limit)"
+python3 benchmarks/make_roster_instance.py benchmarks/work
+/usr/bin/time -f "headcount schedule --agents seconds=%e" $H schedule --requirements benchmarks/work/roster_requirements.csv \
+  --shifts data/shifts.toml --agents benchmarks/work/roster_agents.csv --output benchmarks/work/roster.csv \
+  --coverage benchmarks/work/roster_cov.csv --time-limit 50s --allow-understaffing 20
+python3 benchmarks/peers/check_roster.py benchmarks/work/roster.csv benchmarks/work/roster_agents.csv \
+  benchmarks/work/roster_requirements.csv benchmarks/work/roster_cov.csv

@@ -65,7 +65,8 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
 }
 
 extension String {
-    func trimmingWhitespace() -> String {
+    /// The text without leading and trailing whitespace (no Foundation needed).
+    public func trimmingWhitespace() -> String {
         var scalars = Substring(self)
         while let f = scalars.first, f.isWhitespace { scalars.removeFirst() }
         while let l = scalars.last, l.isWhitespace { scalars.removeLast() }

@@ -43,7 +43,7 @@ public struct SpecialDays: Sendable {
         do {
             try reader.forEachRecord { (r: borrowing CSVRecord) throws(CallDataError) in
                 guard header != nil else {
-                    let names = (0..<r.count).map { r.string($0).trimmingCharacters() }
+                    let names = (0..<r.count).map { r.string($0).trimmingWhitespace() }
                     for (k, n) in names.enumerated() where !["date", "label", "kind"].contains(n) {
                         throw .unknownColumn(file: path, line: r.line, column: r.column(k), name: n, expected: expected)
                     }
@@ -54,13 +54,13 @@ public struct SpecialDays: Sendable {
                     return
                 }
                 guard r.count == header!.count else { throw .fieldCount(file: path, line: r.line, expected: header!.count, found: r.count) }
-                let text = r.string(cDate).trimmingCharacters()
+                let text = r.string(cDate).trimmingWhitespace()
                 guard let day = Self.parseDate(text) else {
                     throw .badTimestamp(file: path, line: r.line, column: r.column(cDate), value: text)
                 }
                 var kind = SpecialDay.Kind.holiday
                 if cKind >= 0 {
-                    let k = r.string(cKind).trimmingCharacters().lowercased()
+                    let k = r.string(cKind).trimmingWhitespace().lowercased()
                     if !k.isEmpty {
                         guard let parsed = SpecialDay.Kind(rawValue: k) else {
                             throw .badNumber(file: path, line: r.line, column: r.column(cKind), value: k, expected: "closed, holiday or event")
@@ -68,7 +68,7 @@ public struct SpecialDays: Sendable {
                         kind = parsed
                     }
                 }
-                days.append(SpecialDay(day: day, label: r.string(cLabel).trimmingCharacters(), kind: kind))
+                days.append(SpecialDay(day: day, label: r.string(cLabel).trimmingWhitespace(), kind: kind))
             }
         } catch {
             throw error.callDataError
@@ -81,14 +81,5 @@ public struct SpecialDays: Sendable {
     static func parseDate(_ s: String) -> Int? {
         guard let t = WrittenTimestamp.parse(s + "T00:00") else { return nil }
         return CivilCalendar.floorDivide(t.wallSeconds, 86_400)
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

@@ -18,12 +18,12 @@ public enum AgentFile {
                     return
                 }
                 try fields.fieldCount(r, expected: h.fieldCount)
-                let id = r.string(h["agent_id"]!).trimmingCharacters(in: " ")
+                let id = r.string(h["agent_id"]!).trimmingWhitespace()
                 if let first = ids[id] {
                     throw .duplicateInterval(file: path, line: r.line, column: r.column(h["agent_id"]!), value: id, firstLine: first)
                 }
                 ids[id] = r.line
-                guard let pool = Agent.Pool(rawValue: r.string(h["pool"]!).trimmingCharacters(in: " ").lowercased()) else {
+                guard let pool = Agent.Pool(rawValue: r.string(h["pool"]!).trimmingWhitespace().lowercased()) else {
                     throw .badNumber(file: path, line: r.line, column: r.column(h["pool"]!), value: r.string(h["pool"]!), expected: "core or on_demand")
                 }
                 func number(_ name: String, limit: Double) throws(CallDataError) -> Double {
@@ -37,7 +37,7 @@ public enum AgentFile {
                 }
                 var availability: Availability? = nil
                 if let c = h["available"] {
-                    let text = r.string(c).trimmingCharacters(in: " ")
+                    let text = r.string(c).trimmingWhitespace()
                     if !text.isEmpty {
                         guard let a = Availability(parsing: text) else {
                             throw .badNumber(file: path, line: r.line, column: r.column(c), value: text,

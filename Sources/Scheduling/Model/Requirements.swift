@@ -44,7 +44,7 @@ public struct Requirements: Sendable {
         do {
             try reader.forEachRecord { (r: borrowing CSVRecord) throws(CallDataError) in
                 guard let h = layout else {
-                    let names = (0..<r.count).map { r.string($0).trimmingCharacters(in: " ").lowercased() }
+                    let names = (0..<r.count).map { r.string($0).trimmingWhitespace().lowercased() }
                     let staffing = names.contains("scheduled_agents")
                     let h = try HeaderLayout(
                         record: r, file: path, required: ["interval_start", staffing ? "scheduled_agents" : "required"],
@@ -93,14 +93,5 @@ public struct Requirements: Sendable {
         }
         return Requirements(intervalSeconds: iv, timeZone: timeZone,
                             days: days.keys.sorted().map { Day(day: $0, intervals: days[$0]!) })
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
-        return String(s)
     }
 }

@@ -111,7 +111,7 @@ public enum Callout {
         do {
             try reader.forEachRecord { (r: borrowing CSVRecord) throws(CallDataError) in
                 guard let h = layout else {
-                    let names = (0..<r.count).map { r.string($0).trimmingCharacters(in: " ").lowercased() }
+                    let names = (0..<r.count).map { r.string($0).trimmingWhitespace().lowercased() }
                     layout = try HeaderLayout(record: r, file: path, required: names.contains("gap") ? ["interval_start", "gap"] : ["interval_start", "required", "scheduled"],
                                               optional: ["queue", "required", "scheduled", "gap"])
                     return

@@ -178,3 +178,18 @@ enum Instance {
         #expect(r.uncovered == 0)
     }
 }
+
+@Suite struct WeekendRuleTests {
+    @Test func weekendDayOffIsHonoured() throws {
+        // Seven days of need 1 from 08:00 to 12:00; three agents who each want a weekend day off.
+        let req = Instance.requirements(Array(repeating: Array(repeating: 1, count: 8), count: 7))
+        let agents = (1...3).map { Agent(id: "a\($0)", pool: .core, minHoursWeek: 8, maxHoursWeek: 20, maxDaysWeek: 5, costPerHour: 1, weekendDayOff: true) }
+        let roster = try Rosterer.roster(req, templates: [ShiftTemplate(name: "4h", lengthSeconds: 14_400, startStepSeconds: 1800)],
+                                         agents: agents, understaffingPenalty: nil, timeLimit: 20)
+        for a in agents {
+            let weekendDays = roster.assignments.filter { $0.agent.id == a.id && CivilCalendar.isoWeekday(days: req.days[$0.option.dayIndex].day) >= 6 }
+            #expect(weekendDays.count <= 1, "\(a.id) works both weekend days")
+        }
+        #expect(Coverage(req, worked: roster.assignments.map { ($0.option, 1) }).intervalsShort == 0)
+    }
+}

@@ -1,7 +1,8 @@
 import CallData
 
 /// Reads `agent_id, pool (core|on_demand), min_hours_week, max_hours_week, max_days_week,
-/// cost_per_hour[, available]`.
+/// cost_per_hour[, available][, weekend_day_off]` (`weekend_day_off`: 0/1 or true/false — at
+/// least one of Saturday and Sunday off each week).
 public enum AgentFile {
     public static func read(path: String) throws -> [Agent] {
         var reader = try CSVReader(contentsOf: path)
@@ -14,7 +15,7 @@ public enum AgentFile {
                 guard let h = layout else {
                     layout = try HeaderLayout(record: r, file: path,
                                               required: ["agent_id", "pool", "min_hours_week", "max_hours_week", "max_days_week", "cost_per_hour"],
-                                              optional: ["available"])
+                                              optional: ["available", "weekend_day_off"])
                     return
                 }
                 try fields.fieldCount(r, expected: h.fieldCount)
@@ -46,8 +47,16 @@ public enum AgentFile {
                         availability = a
                     }
                 }
+                var weekendOff = false
+                if let c = h["weekend_day_off"], !FieldParsing.isBlank(r.field(c)) {
+                    guard let v = FieldParsing.bool(r.field(c)) else {
+                        throw .badNumber(file: path, line: r.line, column: r.column(c), value: r.string(c), expected: "0/1 or true/false")
+                    }
+                    weekendOff = v
+                }
                 agents.append(Agent(id: id, pool: pool, minHoursWeek: minH, maxHoursWeek: maxH, maxDaysWeek: Int(days),
-                                    costPerHour: try number("cost_per_hour", limit: 1e6), availability: availability))
+                                    costPerHour: try number("cost_per_hour", limit: 1e6), availability: availability,
+                                    weekendDayOff: weekendOff))
             }
         } catch {
             throw error.callDataError

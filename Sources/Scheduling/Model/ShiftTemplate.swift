@@ -60,9 +60,11 @@ public struct Agent: Equatable, Sendable {
     public var costPerHour: Double
     /// When the agent can work; `nil` = any time.
     public var availability: Availability?
+    /// At least one of Saturday and Sunday off every ISO week.
+    public var weekendDayOff: Bool
 
     public init(id: String, pool: Pool, minHoursWeek: Double, maxHoursWeek: Double, maxDaysWeek: Int, costPerHour: Double,
-                availability: Availability? = nil) {
+                availability: Availability? = nil, weekendDayOff: Bool = false) {
         self.id = id
         self.pool = pool
         self.minHoursWeek = minHoursWeek
@@ -70,6 +72,7 @@ public struct Agent: Equatable, Sendable {
         self.maxDaysWeek = maxDaysWeek
         self.costPerHour = costPerHour
         self.availability = availability
+        self.weekendDayOff = weekendDayOff
     }
 }
 

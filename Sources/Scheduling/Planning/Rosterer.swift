@@ -101,7 +101,7 @@ public enum Rosterer {
             var classes: [AgentClass] = []
             for a in agents {
                 let key = individual.contains(a.id) ? "agent|\(a.id)"
-                    : "\(a.pool)|\(a.minHoursWeek)|\(a.maxHoursWeek)|\(a.maxDaysWeek)|\(a.costPerHour)|\(String(describing: a.availability?.windows.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }))"
+                    : "\(a.pool)|\(a.minHoursWeek)|\(a.maxHoursWeek)|\(a.maxDaysWeek)|\(a.costPerHour)|\(a.weekendDayOff)|\(String(describing: a.availability?.windows.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }))"
                 if let k = classIndex[key] { classes[k].members.append(a) } else {
                     classIndex[key] = classes.count
                     classes.append(AgentClass(members: [a], individual: individual.contains(a.id)))
@@ -200,6 +200,13 @@ public enum Rosterer {
                 // Valid inequality: a member with at most D shifts of at most L paid hours who must reach `min`
                 // can lose at most L·D − min hours against working every shift at L; summed over the class.
                 // It keeps the aggregate from handing a class short shifts its members cannot combine.
+                if cls.template.weekendDayOff {
+                    var weekend: [(Int, Double)] = []
+                    for d in options.indices where weekOf[d] == week && CivilCalendar.isoWeekday(days: requirements.days[d].day) >= 6 {
+                        for v in column[c][d] { if let v { weekend.append((v, 1)) } }
+                    }
+                    if !weekend.isEmpty { program.addRow(weekend, upper: size) }  // each member works at most one weekend day
+                }
                 if cls.template.minHoursWeek > 0, let longest = hours.map(\.1).max() {
                     let budget = longest * Double(cls.template.maxDaysWeek) - cls.template.minHoursWeek
                     program.addRow(hours.map { ($0.0, longest - $0.1) }, upper: size * max(0, budget))
@@ -225,6 +232,7 @@ public enum Rosterer {
             throw InfeasibleScheduleError("no roster meets every hard rule (coverage, availability, min/max hours, max days); "
                 + "add agents, relax contracts, or pass --allow-understaffing PENALTY")
         }
+        let weekend = options.indices.map { CivilCalendar.isoWeekday(days: requirements.days[$0].day) >= 6 }
         // Disaggregate to named agents, class by class.
         var assignments: [Roster.Assignment] = []
         for (c, cls) in classes.enumerated() {
@@ -235,7 +243,7 @@ public enum Rosterer {
                 }
             }
             guard !units.isEmpty else { continue }
-            if let split = greedySplit(units, cls, weekOf: weekOf) ?? exactSplit(units, cls, weekOf: weekOf, timeLimit: min(10, timeLimit / 6)) {
+            if let split = greedySplit(units, cls, weekOf: weekOf, weekend: weekend) ?? exactSplit(units, cls, weekOf: weekOf, weekend: weekend, timeLimit: min(10, timeLimit / 6)) {
                 assignments += split
             } else {
                 var used = Set<Int>()
@@ -254,25 +262,32 @@ public enum Rosterer {
     /// below their minimum by moving a shift to them from a member with hours to spare, or by
     /// swapping a shorter shift for a longer one on a day both work. `nil` when a shift cannot be
     /// placed or the repair runs out of moves.
-    static func greedySplit(_ units: [ShiftOption], _ cls: AgentClass, weekOf: [Int]) -> [Roster.Assignment]? {
+    static func greedySplit(_ units: [ShiftOption], _ cls: AgentClass, weekOf: [Int], weekend: [Bool]) -> [Roster.Assignment]? {
         let n = cls.members.count, rule = cls.template
         // owner[u] = member working unit u.
         var owner = [Int](repeating: -1, count: units.count)
         var hours: [Int: [Double]] = [:], days: [Int: [Int]] = [:]
         var onDay: [Int: Int] = [:]  // member * 100_000 + dayIndex -> unit
         func week(_ u: Int) -> Int { weekOf[units[u].dayIndex] }
+        var weekendDays: [Int: [Int]] = [:]  // week -> weekend days worked per member
+        /// Whether `m` may take unit `u` under the weekend rule.
+        func weekendAllows(_ m: Int, _ u: Int) -> Bool {
+            !rule.weekendDayOff || !weekend[units[u].dayIndex] || (weekendDays[week(u)]?[m] ?? 0) == 0
+        }
         func give(_ u: Int, to m: Int) {
             let w = week(u)
             if hours[w] == nil { hours[w] = Array(repeating: 0, count: n); days[w] = Array(repeating: 0, count: n) }
             owner[u] = m
             hours[w]![m] += units[u].paidHours
             days[w]![m] += 1
+            if weekend[units[u].dayIndex] { weekendDays[w, default: Array(repeating: 0, count: n)][m] += 1 }
             onDay[m * 100_000 + units[u].dayIndex] = u
         }
         func take(_ u: Int) {
             let m = owner[u], w = week(u)
             hours[w]![m] -= units[u].paidHours
             days[w]![m] -= 1
+            if weekend[units[u].dayIndex] { weekendDays[w]![m] -= 1 }
             onDay[m * 100_000 + units[u].dayIndex] = nil
             owner[u] = -1
         }
@@ -280,7 +295,7 @@ public enum Rosterer {
             let w = week(u)
             if hours[w] == nil { hours[w] = Array(repeating: 0, count: n); days[w] = Array(repeating: 0, count: n) }
             let candidates = (0..<n).filter { m in
-                onDay[m * 100_000 + units[u].dayIndex] == nil && days[w]![m] < rule.maxDaysWeek
+                onDay[m * 100_000 + units[u].dayIndex] == nil && days[w]![m] < rule.maxDaysWeek && weekendAllows(m, u)
                     && hours[w]![m] + units[u].paidHours <= rule.maxHoursWeek + 1e-9
             }
             guard let m = candidates.min(by: { (hours[w]![$0], $0) < (hours[w]![$1], $1) }) else { return nil }
@@ -296,7 +311,8 @@ public enum Rosterer {
             // Move a shift from a member with spare hours to `a` on a day `a` is free.
             for u in units.indices where !done && week(u) == w && owner[u] != a && onDay[a * 100_000 + units[u].dayIndex] == nil {
                 let b = owner[u], h = units[u].paidHours
-                if days[w]![a] < rule.maxDaysWeek, hours[w]![a] + h <= rule.maxHoursWeek + 1e-9, hours[w]![b] - h >= rule.minHoursWeek - 1e-9 {
+                if days[w]![a] < rule.maxDaysWeek, weekendAllows(a, u), hours[w]![a] + h <= rule.maxHoursWeek + 1e-9,
+                   hours[w]![b] - h >= rule.minHoursWeek - 1e-9 {
                     take(u); give(u, to: a); done = true
                 }
             }
@@ -317,7 +333,7 @@ public enum Rosterer {
 
     /// The exact split: binary y[m][u] (member m works unit u), every unit once, one per member per day,
     /// and each member's weekly days and hours within the contract. `nil` when infeasible.
-    static func exactSplit(_ units: [ShiftOption], _ cls: AgentClass, weekOf: [Int], timeLimit: Double) -> [Roster.Assignment]? {
+    static func exactSplit(_ units: [ShiftOption], _ cls: AgentClass, weekOf: [Int], weekend: [Bool], timeLimit: Double) -> [Roster.Assignment]? {
         let n = cls.members.count, rule = cls.template
         var program = MixedIntegerProgram()
         let y = (0..<n).map { _ in units.indices.map { _ in program.addColumn(upper: 1, cost: 0, integer: true) } }
@@ -329,6 +345,8 @@ public enum Rosterer {
             for (_, us) in byWeek {
                 program.addRow(us.map { (y[m][$0], 1.0) }, upper: Double(rule.maxDaysWeek))
                 program.addRow(us.map { (y[m][$0], units[$0].paidHours) }, lower: rule.minHoursWeek, upper: rule.maxHoursWeek)
+                let weekendUnits = us.filter { weekend[units[$0].dayIndex] }
+                if rule.weekendDayOff, weekendUnits.count > 1 { program.addRow(weekendUnits.map { (y[m][$0], 1.0) }, upper: 1) }
             }
         }
         // Members are interchangeable: order them by total hours to cut symmetric branches.

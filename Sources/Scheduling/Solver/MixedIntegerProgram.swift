@@ -1,4 +1,5 @@
 import CCBC
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -61,9 +62,18 @@ public struct MixedIntegerProgram: Sendable {
         public var gap: Double { values.isEmpty ? .infinity : max(0, objective - bound) / max(abs(objective), 1e-9) }
     }
 
+    /// CBC 2.10's solve path keeps process-global state and the stdout guard is process-wide,
+    /// so solves are serialised: concurrent callers wait their turn.
+    static let solverLock = Mutex(())
+
     /// Solves with CBC within `timeLimit` seconds, starting from `start` (a feasible assignment,
-    /// used as the incumbent) when given; stops at relative gap `relativeGap`.
+    /// used as the incumbent) when given; stops at relative gap `relativeGap`. Thread-safe
+    /// (solves run one at a time).
     public func solve(timeLimit: Double, relativeGap: Double = 1e-6, start: [Double]? = nil) -> Solution {
+        Self.solverLock.withLock { _ in solveWithCBC(timeLimit: timeLimit, relativeGap: relativeGap, start: start) }
+    }
+
+    private func solveWithCBC(timeLimit: Double, relativeGap: Double, start: [Double]?) -> Solution {
         let model = Cbc_newModel()!
         defer { Cbc_deleteModel(model) }
         Cbc_setLogLevel(model, 0)

@@ -5,7 +5,7 @@ import PackageDescription
 /// Data flows one way: CallData -> Forecasting -> Staffing -> Scheduling -> Simulation.
 let package = Package(
     name: "Headcount",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "headcount", targets: ["HeadcountCLI"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),

@@ -5,7 +5,7 @@ import PackageDescription
 /// libraries they compare against. Run with `make bench` from the repository root.
 let package = Package(
     name: "HeadcountBenchmarks",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "Headcount", path: ".."),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),

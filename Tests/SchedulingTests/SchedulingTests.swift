@@ -121,6 +121,17 @@ enum Instance {
                 #expect((days[a.id]?.count ?? 0) <= a.maxDaysWeek)
             }
             #expect(roster.gap <= 0.01 || !roster.provenOptimal)
+            // Coverage recomputed from the roster's times (breaks absent) equals the reported coverage.
+            let reported = Coverage(req, worked: roster.assignments.map { ($0.option, 1) }).rows.map(\.scheduled)
+            let recomputed = req.days.flatMap { day in
+                day.intervals.map { t in
+                    roster.assignments.filter { a in
+                        a.option.start <= t.start && t.start + 1800 <= a.option.end
+                            && !zip(a.option.breakStarts, a.option.breakLengths).contains { b, l in b < t.start + 1800 && t.start < b + l }
+                    }.count
+                }
+            }
+            #expect(reported == recomputed)
         }
     }
 

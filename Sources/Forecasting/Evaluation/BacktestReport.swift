@@ -23,7 +23,6 @@ public enum BacktestReport {
             var pooled: [RollingOrigin.Pair] = []
             var naive: [Double] = []
             var covered = 0, total = 0
-            var applicable = true
             let elapsed = try clock.measure {
                 for grid in grids {
                     let origin = RollingOrigin.weekly(grid, folds: folds, horizonDays: horizonDays)
@@ -31,8 +30,7 @@ public enum BacktestReport {
                     do {
                         (folds, naiveMAE) = try origin.pairs(model, grid: grid, specialDays: specialDays)
                     } catch is ForecastError {
-                        applicable = false  // e.g. double-seasonal on a centre with closed hours
-                        continue
+                        continue  // the model does not apply (e.g. double-seasonal with closed hours): its row shows nan
                     }
                     naive += naiveMAE.filter { $0.isFinite }
                     // Intervals for each fold come from backtests inside its own training data.
@@ -51,7 +49,6 @@ public enum BacktestReport {
                 }
             }
             let scale = naive.isEmpty ? .nan : naive.reduce(0, +) / Double(naive.count)
-            if !applicable && pooled.isEmpty { pooled = [] }
             rows.append(BacktestRow(model: name, metrics: AccuracyMetrics(pooled, naiveMAE: scale),
                                     coverage: total > 0 ? Double(covered) / Double(total) : .nan,
                                     seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))

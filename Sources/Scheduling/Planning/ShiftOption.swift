@@ -77,7 +77,7 @@ public enum ShiftOptions {
                 var offset = lo
                 while offset <= rule.window.upperBound {
                     let b = shiftStart + offset
-                    if let prev = p.last, let prevRule = rules.dropLast(rules.count - p.count).last, b < prev + prevRule.lengthSeconds {
+                    if let prev = p.last, b < prev + rules[p.count - 1].lengthSeconds {  // after the previous break ends
                         offset += step
                         continue
                     }

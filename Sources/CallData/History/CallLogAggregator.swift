@@ -62,8 +62,8 @@ public struct CallLogAggregator: Sendable {
         var cArrived = 0, cQueue = -1, cHandle = -1, cWait = -1, cAbandoned = -1
         var queues: [QueueBuckets] = []
         var queueIndex: [String: Int] = [:]
-        var lastQueueBytes: [UInt8] = []
-        var lastQueue = -1
+        var queueSpellings: [(bytes: [UInt8], queue: Int)] = []  // each distinct spelling seen, and its queue
+        var lastQueue = -1  // index into queueSpellings
         var rows = 0
         do {
             try reader.forEachRecord { (r: borrowing CSVRecord) throws(CallDataError) in
@@ -82,9 +82,14 @@ public struct CallLogAggregator: Sendable {
                 // Queue (interned; consecutive rows usually share it).
                 var q: Int
                 if cQueue >= 0 {
+                    // Interned by raw bytes: rows of a few queues interleave, so compare with every known
+                    // spelling before decoding a String (no allocation on the hot path).
                     let qb = r.field(cQueue)
-                    if lastQueue >= 0, qb.elementsEqual(lastQueueBytes) {
+                    if lastQueue >= 0, qb.elementsEqual(queueSpellings[lastQueue].bytes) {
                         q = lastQueue
+                    } else if let known = queueSpellings.firstIndex(where: { qb.elementsEqual($0.bytes) }) {
+                        q = queueSpellings[known].queue
+                        lastQueue = known
                     } else {
                         let name = String(decoding: qb, as: UTF8.self).trimmingWhitespace()
                         if let existing = queueIndex[name] { q = existing } else {
@@ -92,8 +97,8 @@ public struct CallLogAggregator: Sendable {
                             queueIndex[name] = q
                             queues.append(QueueBuckets(name: name))
                         }
-                        lastQueue = q
-                        lastQueueBytes = Array(qb)
+                        queueSpellings.append((Array(qb), q))
+                        lastQueue = queueSpellings.count - 1
                     }
                 } else {
                     if queues.isEmpty { queues.append(QueueBuckets(name: nil)) }

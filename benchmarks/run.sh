@@ -63,3 +63,5 @@ python3 benchmarks/make_roster_instance.py benchmarks/work
   --coverage benchmarks/work/roster_cov.csv --time-limit 57s --allow-understaffing 20
 python3 benchmarks/peers/check_roster.py benchmarks/work/roster.csv benchmarks/work/roster_agents.csv \
   benchmarks/work/roster_requirements.csv benchmarks/work/roster_cov.csv
+python3 -c "import ortools" 2>/dev/null || pip install -q ortools
+python3 benchmarks/peers/roster_ortools.py benchmarks/work/roster_requirements.csv benchmarks/work/roster_agents.csv 57 1

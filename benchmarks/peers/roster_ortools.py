@@ -1,0 +1,79 @@
+"""Peer for the roster benchmark: the same roster as one CP-SAT model (OR-tools), agent by agent
+(no aggregation), on the same instance: requirements and agents from make_roster_instance.py,
+the shifts of data/shifts.toml (full 8 h with an unpaid 30-minute lunch 3-5 h in, part 6 h with a
+paid 30-minute break 2-4 h in, peak 4 h; starts every 30 minutes inside each day's rows; breaks
+on the 30-minute grid), contracts and availability hard, understaffing at 20 per agent-interval,
+cost = agent rate x paid hours. Usage: roster_ortools.py REQ.csv AGENTS.csv SECONDS [WORKERS]"""
+import csv, datetime as dt, sys, time
+from ortools.sat.python import cp_model
+
+req_path, agents_path, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3])
+t0 = time.perf_counter()
+rows = [(dt.datetime.fromisoformat(r["interval_start"]), int(r["required"])) for r in csv.DictReader(open(req_path))]
+days = sorted({t.date() for t, _ in rows})
+slot = {t: i for i, (t, _) in enumerate(rows)}
+H = 30  # minutes per interval
+templates = [("full", 480, 30, False, (180, 300)), ("part", 360, 30, True, (120, 240)), ("peak", 240, 0, True, None)]
+options = []  # (day, start, minutes, paid_hours, covered slots)
+for d in days:
+    ts = [t for t, _ in rows if t.date() == d]
+    first, end = min(ts), max(ts) + dt.timedelta(minutes=H)
+    for name, length, brk, paid, window in templates:
+        s = first
+        while s + dt.timedelta(minutes=length) <= end:
+            placements = [None] if window is None else list(range(window[0], window[1] + 1, H))
+            for b in placements:
+                cov = [slot[t] for t in ts if s <= t and t + dt.timedelta(minutes=H) <= s + dt.timedelta(minutes=length)
+                       and not (b is not None and s + dt.timedelta(minutes=b) < t + dt.timedelta(minutes=H) and t < s + dt.timedelta(minutes=b + brk))]
+                hours = (length - (0 if paid or b is None else brk)) / 60
+                options.append((d, s, length, hours, cov))
+            s += dt.timedelta(minutes=H)
+
+def allowed(avail, d, s, length):
+    if not avail: return True
+    names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    for part in avail.split(";"):
+        dspec, tspec = part.split()
+        ds = set()
+        for tok in dspec.split(","):
+            e = [names.index(x.lower()) for x in tok.split("-")]
+            ds |= set(range(e[0], e[-1] + 1))
+        a, b = [int(x[:2]) * 60 + int(x[3:]) for x in tspec.split("-")]
+        m = s.hour * 60 + s.minute
+        if d.weekday() in ds and a <= m and m + length <= b: return True
+    return False
+
+agents = list(csv.DictReader(open(agents_path)))
+model = cp_model.CpModel()
+x = {}
+for ai, a in enumerate(agents):
+    for oi, (d, s, length, hours, cov) in enumerate(options):
+        if allowed(a["available"], d, s, length): x[ai, oi] = model.NewBoolVar("")
+short = [model.NewIntVar(0, r, "") for _, r in rows]
+cover = [[] for _ in rows]
+for (ai, oi), v in x.items():
+    for i in options[oi][4]: cover[i].append(v)
+for i, (_, r) in enumerate(rows):
+    model.Add(sum(cover[i]) + short[i] >= r)
+by_agent = {}
+for (ai, oi), v in x.items(): by_agent.setdefault(ai, []).append((oi, v))
+for ai, a in enumerate(agents):
+    vs = by_agent.get(ai, [])
+    for d in days:
+        model.Add(sum(v for oi, v in vs if options[oi][0] == d) <= 1)
+    model.Add(sum(v for _, v in vs) <= int(a["max_days_week"]))
+    tenths = sum(int(round(options[oi][3] * 10)) * v for oi, v in vs)
+    model.Add(tenths >= int(round(float(a["min_hours_week"]) * 10)))
+    model.Add(tenths <= int(round(float(a["max_hours_week"]) * 10)))
+cost = sum(int(round(float(agents[ai]["cost_per_hour"]) * options[oi][3] * 10)) * v for (ai, oi), v in x.items()) + sum(200 * s for s in short)
+model.Minimize(cost)
+solver = cp_model.CpSolver()
+solver.parameters.max_time_in_seconds = seconds
+solver.parameters.num_workers = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+status = solver.Solve(model)
+bound = solver.BestObjectiveBound() / 10
+found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+obj = solver.ObjectiveValue() / 10 if found else float("nan")
+result = f"cost={obj:.1f} gap={(obj - bound) / obj:.3%}" if found else "no feasible roster found"
+print(f"OR-tools CP-SAT ({solver.parameters.num_workers} worker(s)) status={solver.StatusName(status)} {result} "
+      f"bound={bound:.1f} booleans={len(x)} seconds={time.perf_counter() - t0:.1f}")

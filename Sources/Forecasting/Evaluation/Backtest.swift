@@ -36,23 +36,28 @@ public struct RollingOrigin: Sendable {
         for origin in origins {
             let train = grid.before(day: origin)
             guard train.days.count >= 7 else { continue }
-            let targets = Array(origin..<(origin + horizonDays))
-            let forecast = try model.forecast(train, targetDays: targets, specialDays: specialDays)
-            let open = train.openSlots()
-            var fold: [Pair] = []
-            for (t, day) in targets.enumerated() {
-                guard let d = grid.days.firstIndex(of: day) else { continue }
-                let mask = open[DayGrid.weekday(day)]
-                let closed = specialDays.byDay[day]?.kind == .closed
-                for s in 0..<grid.slotsPerDay where grid.present[d][s] {
-                    let f = (mask?[s] ?? false) && !closed ? forecast[t][s] : 0
-                    fold.append(Pair(horizonDay: t, forecast: f, actual: grid.values[d][s]))
-                }
-            }
-            all.append(fold)
+            all.append(try fold(model, train: train, grid: grid, origin: origin, specialDays: specialDays))
             naive.append(Self.seasonalNaiveMAE(train))
         }
         return (all, naive)
+    }
+
+    /// One fold: forecast `horizonDays` from `origin` with a model trained on `train`, compared with `grid`'s actual rows.
+    public func fold(_ model: any ForecastModel, train: DayGrid, grid: DayGrid, origin: Int, specialDays: SpecialDays) throws -> [Pair] {
+        let targets = Array(origin..<(origin + horizonDays))
+        let forecast = try model.forecast(train, targetDays: targets, specialDays: specialDays)
+        let open = train.openSlots()
+        var out: [Pair] = []
+        for (t, day) in targets.enumerated() {
+            guard let d = grid.days.firstIndex(of: day) else { continue }
+            let mask = open[DayGrid.weekday(day)]
+            let closed = specialDays.byDay[day]?.kind == .closed
+            for s in 0..<grid.slotsPerDay where grid.present[d][s] {
+                let f = (mask?[s] ?? false) && !closed ? forecast[t][s] : 0
+                out.append(Pair(horizonDay: t, forecast: f, actual: grid.values[d][s]))
+            }
+        }
+        return out
     }
 
     /// In-sample MAE of "same slot, seven days earlier" over slots present on both days.

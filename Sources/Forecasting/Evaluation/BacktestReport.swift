@@ -26,25 +26,29 @@ public enum BacktestReport {
             let elapsed = try clock.measure {
                 for grid in grids {
                     let origin = RollingOrigin.weekly(grid, folds: folds, horizonDays: horizonDays)
-                    let folds: [[RollingOrigin.Pair]], naiveMAE: [Double]
-                    do {
-                        (folds, naiveMAE) = try origin.pairs(model, grid: grid, specialDays: specialDays)
-                    } catch is ForecastError {
-                        continue  // the model does not apply (e.g. double-seasonal with closed hours): its row shows nan
-                    }
-                    naive += naiveMAE.filter { $0.isFinite }
-                    // Intervals for each fold come from backtests inside its own training data.
-                    for (k, fold) in folds.enumerated() {
-                        let train = grid.before(day: origin.origins[k])
-                        let request = ForecastRequest(horizonDays: horizonDays, modelName: name, level: level, specialDays: specialDays)
-                        let pairs = (try? Forecaster.chooseModel(train, request).1) ?? []
-                        let intervals = PredictionIntervals(pairs: pairs, level: level)
+                    let request = ForecastRequest(horizonDays: horizonDays, modelName: name, level: level, specialDays: specialDays)
+                    for o in origin.origins {
+                        let train = grid.before(day: o)
+                        guard train.days.count >= 7 else { continue }
+                        // The model (for auto: the one it picks inside this fold's history) and its in-history
+                        // backtest errors, which give this fold's prediction intervals — selected once per fold.
+                        let fold: [RollingOrigin.Pair], inHistory: [RollingOrigin.Pair]
+                        do {
+                            let (chosen, pairs) = try Forecaster.chooseModel(train, request)
+                            fold = try origin.fold(chosen, train: train, grid: grid, origin: o, specialDays: specialDays)
+                            inHistory = pairs
+                        } catch is ForecastError {
+                            continue  // the model does not apply (e.g. double-seasonal with closed hours): its row shows nan
+                        }
+                        let intervals = PredictionIntervals(pairs: inHistory, level: level)
                         for p in fold {
                             let (lo, hi) = intervals.bounds(p.forecast, horizonDay: p.horizonDay)
                             if p.actual >= lo && p.actual <= hi { covered += 1 }
                             total += 1
                         }
                         pooled += fold
+                        let mae = RollingOrigin.seasonalNaiveMAE(train)
+                        if mae.isFinite { naive.append(mae) }
                     }
                 }
             }

@@ -2,29 +2,18 @@
 max days, min/max weekly hours, availability windows, and coverage recomputed from the roster
 (breaks absent) against the coverage file. Usage: check_roster.py ROSTER AGENTS REQUIREMENTS COVERAGE"""
 import csv, collections, datetime as dt, sys
+from availability import allowed as fits
 roster, agents, reqs, cov = sys.argv[1:5]
 ag = {r["agent_id"]: r for r in csv.DictReader(open(agents))}
 hours, days, errors = collections.Counter(), collections.defaultdict(set), []
 ts = lambda s: dt.datetime.fromisoformat(s)
-def allowed(avail, start, end):
-    if not avail: return True
-    names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-    for part in avail.split(";"):
-        dspec, tspec = part.split()
-        ds = set()
-        for tok in dspec.split(","):
-            e = [names.index(x.lower()) for x in tok.split("-")]
-            ds |= set(range(e[0], e[-1] + 1))
-        a, b = [int(x[:2]) * 60 + int(x[3:]) for x in tspec.split("-")]
-        s = start.hour * 60 + start.minute; t = s + (end - start).total_seconds() / 60
-        if start.weekday() in ds and a <= s and t <= b: return True
-    return False
 shifts = list(csv.DictReader(open(roster)))
 for r in shifts:
     a = ag[r["agent_id"]]
     if r["date"] in days[r["agent_id"]]: errors.append(f"{r['agent_id']} works twice on {r['date']}")
     days[r["agent_id"]].add(r["date"]); hours[r["agent_id"]] += float(r["paid_hours"])
-    if not allowed(a["available"], ts(r["shift_start"]), ts(r["shift_end"])): errors.append(f"{r['agent_id']} outside availability {r['shift_start']}")
+    start, end = ts(r["shift_start"]), ts(r["shift_end"])
+    if not fits(a["available"], start.weekday(), start.hour * 60 + start.minute, (end - start).total_seconds() / 60): errors.append(f"{r['agent_id']} outside availability {r['shift_start']}")
 for i, a in ag.items():
     if len(days[i]) > int(a["max_days_week"]): errors.append(f"{i} works {len(days[i])} days")
     if not float(a["min_hours_week"]) - 1e-9 <= hours[i] <= float(a["max_hours_week"]) + 1e-9: errors.append(f"{i} works {hours[i]} h")

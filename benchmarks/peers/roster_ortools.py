@@ -6,6 +6,7 @@ on the 30-minute grid), contracts and availability hard, understaffing at 20 per
 cost = agent rate x paid hours. Usage: roster_ortools.py REQ.csv AGENTS.csv SECONDS [WORKERS]"""
 import csv, datetime as dt, sys, time
 from ortools.sat.python import cp_model
+from availability import allowed as fits
 
 req_path, agents_path, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3])
 t0 = time.perf_counter()
@@ -29,26 +30,12 @@ for d in days:
                 options.append((d, s, length, hours, cov))
             s += dt.timedelta(minutes=H)
 
-def allowed(avail, d, s, length):
-    if not avail: return True
-    names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-    for part in avail.split(";"):
-        dspec, tspec = part.split()
-        ds = set()
-        for tok in dspec.split(","):
-            e = [names.index(x.lower()) for x in tok.split("-")]
-            ds |= set(range(e[0], e[-1] + 1))
-        a, b = [int(x[:2]) * 60 + int(x[3:]) for x in tspec.split("-")]
-        m = s.hour * 60 + s.minute
-        if d.weekday() in ds and a <= m and m + length <= b: return True
-    return False
-
 agents = list(csv.DictReader(open(agents_path)))
 model = cp_model.CpModel()
 x = {}
 for ai, a in enumerate(agents):
     for oi, (d, s, length, hours, cov) in enumerate(options):
-        if allowed(a["available"], d, s, length): x[ai, oi] = model.NewBoolVar("")
+        if fits(a["available"], d.weekday(), s.hour * 60 + s.minute, length): x[ai, oi] = model.NewBoolVar("")
 short = [model.NewIntVar(0, r, "") for _, r in rows]
 cover = [[] for _ in rows]
 for (ai, oi), v in x.items():

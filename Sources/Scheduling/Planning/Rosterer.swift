@@ -91,6 +91,8 @@ public enum Rosterer {
             }
         }
         // Classes of interchangeable agents; members of classes whose split failed are modelled one by one.
+        // The cost-optimal shift plan seeds every round's MIP start; it does not change between rounds.
+        let basePlan = try? ShiftPlanner.plan(requirements, templates: templates, understaffingPenalty: understaffingPenalty ?? 1e6, timeLimit: 5)
         var individual = Set<String>()
         var restriction: Set<Int>? = nil  // day * 100_000 + option index, for agents modelled one by one
         let clock = ContinuousClock()
@@ -109,7 +111,7 @@ public enum Rosterer {
             }
             let remaining = max(5, Double((deadline - clock.now).components.seconds))
             func attempt(_ restrict: Set<Int>?, boundOnly: Bool = false, limit: Double) throws -> Attempt {
-                try solveClasses(classes, requirements: requirements, templates: templates, agents: agents, options: options,
+                try solveClasses(classes, requirements: requirements, templates: templates, plan: basePlan, agents: agents, options: options,
                                  weekOf: weekOf, weeks: weeks, rate: rate, understaffingPenalty: understaffingPenalty,
                                  timeLimit: limit, restriction: restrict, boundOnly: boundOnly, allowed: allowed)
             }
@@ -146,7 +148,7 @@ public enum Rosterer {
         case unsplittable([String], used: Set<Int>, bound: Double)
     }
 
-    static func solveClasses(_ classes: [AgentClass], requirements: Requirements, templates: [ShiftTemplate], agents: [Agent],
+    static func solveClasses(_ classes: [AgentClass], requirements: Requirements, templates: [ShiftTemplate], plan: ShiftPlan?, agents: [Agent],
                              options: [[ShiftOption]], weekOf: [Int], weeks: [Int], rate: [String: Double],
                              understaffingPenalty: Double?, timeLimit: Double, restriction: Set<Int>?, boundOnly: Bool = false,
                              allowed: (Agent, ShiftOption) -> Bool) throws -> Attempt {
@@ -213,9 +215,11 @@ public enum Rosterer {
                 }
             }
         }
-        let start = incumbent(requirements, templates: templates, options: options, classes: classes, column: column, slack: slack,
-                              weekOf: weekOf, columnCount: program.columns.count, understaffingPenalty: understaffingPenalty, allowed: allowed)
-        let solution = program.solve(timeLimit: timeLimit, relativeGap: 1e-3, start: boundOnly ? nil : start)
+        let start = boundOnly ? nil : plan.flatMap { plan in
+            incumbent(requirements, plan: plan, options: options, classes: classes, column: column, slack: slack,
+                      weekOf: weekOf, columnCount: program.columns.count)
+        }
+        let solution = program.solve(timeLimit: timeLimit, relativeGap: 1e-3, start: start)
         if boundOnly { return .bound(solution.bound) }
         if solution.values.isEmpty {
             guard solution.provenInfeasible, understaffingPenalty == nil else {
@@ -360,11 +364,8 @@ public enum Rosterer {
     }
 
     /// The cost-optimal shift plan dealt to the cheapest classes that can take each shift, then topped up for minimum hours.
-    static func incumbent(_ requirements: Requirements, templates: [ShiftTemplate], options: [[ShiftOption]], classes: [AgentClass],
-                          column: [[[Int?]]], slack: [[Int?]], weekOf: [Int], columnCount: Int, understaffingPenalty: Double?,
-                          allowed: (Agent, ShiftOption) -> Bool) -> [Double]? {
-        guard let plan = try? ShiftPlanner.plan(requirements, templates: templates, understaffingPenalty: understaffingPenalty ?? 1e6,
-                                                timeLimit: 5) else { return nil }
+    static func incumbent(_ requirements: Requirements, plan: ShiftPlan, options: [[ShiftOption]], classes: [AgentClass],
+                          column: [[[Int?]]], slack: [[Int?]], weekOf: [Int], columnCount: Int) -> [Double]? {
         var x = [Double](repeating: 0, count: columnCount)
         var perDay = classes.map { _ in [Int](repeating: 0, count: options.count) }
         var weekHours = classes.map { _ in [Int: Double]() }

@@ -284,6 +284,12 @@ struct CLI {
                              "--output", roster, "--coverage", cov, "--time-limit", "20s", "--allow-understaffing", "20"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try String(contentsOfFile: roster, encoding: .utf8).hasPrefix("agent_id,pool,date,shift_start,shift_end,break_start,break_end,paid_hours\n"))
+        // The same inputs give the same roster, byte for byte (no hash-order effects on the solver).
+        let again = dir.appendingPathComponent("r2.csv").path
+        let r2 = try CLI.run(["schedule", "--requirements", staffing, "--shifts", "data/shifts.toml", "--agents", "data/agents.csv",
+                              "--output", again, "--time-limit", "20s", "--allow-understaffing", "20"])
+        #expect(r2.status == 0)
+        #expect(FileManager.default.contentsEqual(atPath: roster, andPath: again))
         let calls = dir.appendingPathComponent("calls.csv").path
         let c = try CLI.run(["callout", "--roster", roster, "--gap", cov, "--agents", "data/agents.csv", "--output", calls])
         #expect(c.status == 0, "\(c.stderr)")

@@ -88,4 +88,10 @@ public struct PlanningTimeZone: Sendable, Equatable {
         found.sort()
         return (found.first, found.count > 1 ? found.last : nil)
     }
+
+    /// A UTC instant as ISO 8601 local time with this zone's offset there, e.g. `2025-02-12T08:30:00+01:00`.
+    public func iso8601(utc: Int) -> String {
+        let offset = offset(atUTC: utc)
+        return formatISO8601(wallSeconds: utc + offset, utcOffset: offset)
+    }
 }

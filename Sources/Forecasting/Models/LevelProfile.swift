@@ -95,7 +95,8 @@ public struct LevelProfile: ForecastModel {
         // Holiday / event effects by label, against the regular days' running median around them.
         var labelEffect: [String: Double] = [:]
         var labelSums: [String: (Double, Int)] = [:]
-        for (d, special) in specialDays.byDay where special.kind != .closed {
+        for d in specialDays.byDay.keys.sorted() where specialDays.byDay[d]!.kind != .closed {  // sorted: sums must not vary run to run
+            let special = specialDays.byDay[d]!
             guard let k = history.days.firstIndex(of: d) else { continue }
             let total = history.values[k].reduce(0, +)
             guard total > 0 else { continue }

@@ -54,9 +54,8 @@ struct CalloutCommand: ParsableCommand {
                                   callLengthSeconds: callLength.seconds, startStepSeconds: startStep.seconds)
         var w = CSVWriter(header: ["agent_id", "date", "shift_start", "shift_end", "paid_hours", "intervals_covered"])
         for c in result.calls {
-            let o1 = zone.offset(atUTC: c.start), o2 = zone.offset(atUTC: c.end)
-            w.writeRow([c.agent.id, formatISODate(days: CivilCalendar.floorDivide(c.start + o1, 86_400)),
-                        formatISO8601(wallSeconds: c.start + o1, utcOffset: o1), formatISO8601(wallSeconds: c.end + o2, utcOffset: o2),
+            w.writeRow([c.agent.id, formatISODate(days: CivilCalendar.floorDivide(c.start + zone.offset(atUTC: c.start), 86_400)),
+                        zone.iso8601(utc: c.start), zone.iso8601(utc: c.end),
                         formatDecimal(Double(c.end - c.start) / 3600, places: 2), String(c.covers)])
         }
         try w.write(to: output)

@@ -40,12 +40,6 @@ public struct Coverage: Sendable {
     }
 }
 
-/// ISO 8601 text of a UTC instant in a zone.
-func isoText(_ utc: Int, _ zone: PlanningTimeZone) -> String {
-    let offset = zone.offset(atUTC: utc)
-    return formatISO8601(wallSeconds: utc + offset, utcOffset: offset)
-}
-
 extension ShiftPlan {
     /// `date, shift, start, end, count, paid_hours, break_start, break_end` — `paid_hours` is the
     /// row's total (count × the shift's paid hours); several breaks are joined with `;`.
@@ -54,10 +48,10 @@ extension ShiftPlan {
         var w = CSVWriter(header: ["date", "shift", "start", "end", "count", "paid_hours", "break_start", "break_end"])
         for e in entries.sorted(by: { ($0.option.start, $0.option.end, $0.option.template, $0.option.breakStarts.first ?? 0) < ($1.option.start, $1.option.end, $1.option.template, $1.option.breakStarts.first ?? 0) }) {
             let o = e.option
-            w.writeRow([formatDay(requirements.days[o.dayIndex].day), o.template, isoText(o.start, zone), isoText(o.end, zone), String(e.count),
+            w.writeRow([formatISODate(days: requirements.days[o.dayIndex].day), o.template, zone.iso8601(utc: o.start), zone.iso8601(utc: o.end), String(e.count),
                         formatDecimal(Double(e.count) * o.paidHours, places: 2),
-                        o.breakStarts.map { isoText($0, zone) }.joined(separator: ";"),
-                        zip(o.breakStarts, o.breakLengths).map { isoText($0 + $1, zone) }.joined(separator: ";")])
+                        o.breakStarts.map { zone.iso8601(utc: $0) }.joined(separator: ";"),
+                        zip(o.breakStarts, o.breakLengths).map { zone.iso8601(utc: $0 + $1) }.joined(separator: ";")])
         }
         return w
     }

@@ -77,12 +77,14 @@ public enum Callout {
         for (i, g) in needed.enumerated() { program.addRow(covering[i].map { ($0, 1.0) } + [(slack[i], 1)], lower: Double(g.agentsShort)) }
         // One call-in per agent and day; weekly hours and days after the roster.
         let byAgentDay = Dictionary(grouping: columns.indices, by: { "\(columns[$0].agent.id)|\(CivilCalendar.floorDivide(columns[$0].start + zone.offset(atUTC: columns[$0].start), 86_400))" })
-        for (_, ks) in byAgentDay where ks.count > 1 { program.addRow(ks.map { ($0, 1) }, upper: 1) }
+        // Rows in key order: CBC's answer may depend on row order, and outputs must not vary run to run.
+        for key in byAgentDay.keys.sorted() where byAgentDay[key]!.count > 1 { program.addRow(byAgentDay[key]!.map { ($0, 1) }, upper: 1) }
         let byAgentWeek = Dictionary(grouping: columns.indices, by: { k -> String in
             let day = CivilCalendar.floorDivide(columns[k].start + zone.offset(atUTC: columns[k].start), 86_400)
             return "\(columns[k].agent.id)|\(day - (CivilCalendar.isoWeekday(days: day) - 1))"
         })
-        for (key, ks) in byAgentWeek {
+        for key in byAgentWeek.keys.sorted() {
+            let ks = byAgentWeek[key]!
             let parts = key.split(separator: "|")
             let agent = columns[ks[0]].agent, week = Int(parts[1])!
             let usedHours = commitments.weekHours[agent.id]?[week] ?? 0

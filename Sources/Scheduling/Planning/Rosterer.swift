@@ -21,9 +21,9 @@ public struct Roster: Sendable {
         var w = CSVWriter(header: ["agent_id", "pool", "date", "shift_start", "shift_end", "break_start", "break_end", "paid_hours"])
         for a in assignments.sorted(by: { ($0.option.start, $0.agent.id) < ($1.option.start, $1.agent.id) }) {
             let o = a.option
-            w.writeRow([a.agent.id, a.agent.pool.rawValue, formatDay(requirements.days[o.dayIndex].day), isoText(o.start, zone),
-                        isoText(o.end, zone), o.breakStarts.map { isoText($0, zone) }.joined(separator: ";"),
-                        zip(o.breakStarts, o.breakLengths).map { isoText($0 + $1, zone) }.joined(separator: ";"),
+            w.writeRow([a.agent.id, a.agent.pool.rawValue, formatISODate(days: requirements.days[o.dayIndex].day), zone.iso8601(utc: o.start),
+                        zone.iso8601(utc: o.end), o.breakStarts.map { zone.iso8601(utc: $0) }.joined(separator: ";"),
+                        zip(o.breakStarts, o.breakLengths).map { zone.iso8601(utc: $0 + $1) }.joined(separator: ";"),
                         formatDecimal(o.paidHours, places: 2)])
         }
         return w
@@ -86,7 +86,7 @@ public enum Rosterer {
                     .sorted(by: >).prefix(a.maxDaysWeek).reduce(0, +)
                 if best + 1e-9 < min(a.minHoursWeek, a.maxHoursWeek) {
                     throw InfeasibleScheduleError("agent \(a.id): min_hours_week \(formatDecimal(a.minHoursWeek)) cannot be met within availability "
-                        + "and max_days_week \(a.maxDaysWeek) (at most \(formatDecimal(best, places: 2)) h in the week of \(formatDay(week)))")
+                        + "and max_days_week \(a.maxDaysWeek) (at most \(formatDecimal(best, places: 2)) h in the week of \(formatISODate(days: week)))")
                 }
             }
         }
@@ -309,7 +309,7 @@ public enum Rosterer {
         var budget = 20 * units.count + 100
         while budget > 0 {
             budget -= 1
-            guard let (w, a) = hours.lazy.flatMap({ w, h in h.indices.lazy.map { (w, $0) } })
+            guard let (w, a) = hours.keys.sorted().lazy.flatMap({ w in hours[w]!.indices.lazy.map { (w, $0) } })
                 .first(where: { hours[$0.0]![$0.1] + 1e-9 < rule.minHoursWeek }) else { break }
             var done = false
             // Move a shift from a member with spare hours to `a` on a day `a` is free.
@@ -345,8 +345,9 @@ public enum Rosterer {
         let byDay = Dictionary(grouping: units.indices, by: { units[$0].dayIndex })
         let byWeek = Dictionary(grouping: units.indices, by: { weekOf[units[$0].dayIndex] })
         for m in 0..<n {
-            for (_, us) in byDay where us.count > 1 { program.addRow(us.map { (y[m][$0], 1.0) }, upper: 1) }
-            for (_, us) in byWeek {
+            for d in byDay.keys.sorted() where byDay[d]!.count > 1 { program.addRow(byDay[d]!.map { (y[m][$0], 1.0) }, upper: 1) }
+            for w in byWeek.keys.sorted() {
+                let us = byWeek[w]!
                 program.addRow(us.map { (y[m][$0], 1.0) }, upper: Double(rule.maxDaysWeek))
                 program.addRow(us.map { (y[m][$0], units[$0].paidHours) }, lower: rule.minHoursWeek, upper: rule.maxHoursWeek)
                 let weekendUnits = us.filter { weekend[units[$0].dayIndex] }
@@ -396,7 +397,7 @@ public enum Rosterer {
         // Minimum hours: add the longest allowed shift on free days.
         for c in classes.indices {
             let need = classes[c].template.minHoursWeek * Double(classes[c].members.count)
-            for w in Set(weekOf) {
+            for w in Set(weekOf).sorted() {
                 while (weekHours[c][w] ?? 0) + 1e-9 < need {
                     var best: (d: Int, k: Int, hours: Double)? = nil
                     for d in options.indices where weekOf[d] == w {

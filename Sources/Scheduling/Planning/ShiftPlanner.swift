@@ -70,7 +70,7 @@ public enum ShiftPlanner {
             let start = greedyCover(columns: columns, required: required, slackColumns: slack, columnCount: program.columns.count)
             let solution = program.solve(timeLimit: perDay, start: start)
             guard !solution.values.isEmpty else {
-                throw InfeasibleScheduleError("day \(formatDay(day.day)): the solver found no plan within \(Int(timeLimit)) s")
+                throw InfeasibleScheduleError("day \(formatISODate(days: day.day)): the solver found no plan within \(Int(timeLimit)) s")
             }
             for (k, c) in columns.enumerated() where solution.values[k] > 0.5 {
                 entries.append(.init(option: c, count: Int(solution.values[k])))
@@ -121,4 +121,3 @@ func formatWall(_ wall: Int) -> String {
     return "\(formatISODate(days: day)) \(s / 3600 < 10 ? "0" : "")\(s / 3600):\(s / 60 % 60 < 10 ? "0" : "")\(s / 60 % 60)"
 }
 
-func formatDay(_ day: Int) -> String { formatISODate(days: day) }

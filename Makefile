@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO := demo-output
 SYSTEM_PACKAGES := liblapack-dev coinor-libcbc-dev pkg-config
 
-.PHONY: demo test bench deps build release clean
+.PHONY: demo test bench deps build release clean format lint
 
 ## Install the system libraries the package links against (only when missing).
 deps:
@@ -22,8 +22,16 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-test: deps
+test: deps lint
 	$(SWIFT) test
+
+## Style: the repo's .swift-format; `make format` rewrites, `make lint` (part of `make test`) checks.
+FORMAT_PATHS := Sources Tests benchmarks/Sources
+lint:
+	$(SWIFT) format lint --strict -r -p $(FORMAT_PATHS)
+
+format:
+	$(SWIFT) format -i -r -p $(FORMAT_PATHS)
 
 demo: release
 	@mkdir -p $(DEMO)

@@ -52,7 +52,9 @@ public enum Forecaster {
     public static func forecast(_ history: IntervalHistory, _ request: ForecastRequest) throws -> [QueueForecast] {
         try history.series.map { series in
             let grid = DayGrid(series: series, intervalSeconds: history.intervalSeconds)
-            guard let last = grid.days.last else { return QueueForecast(queue: series.queue, rows: [], modelName: request.modelName) }
+            guard let last = grid.days.last else {
+                return QueueForecast(queue: series.queue, rows: [], modelName: request.modelName)
+            }
             let targets = Array((last + 1)...(last + request.horizonDays))
             let (model, pairs) = try chooseModel(grid, request)
             let points = try model.forecast(grid, targetDays: targets, specialDays: request.specialDays)
@@ -70,8 +72,10 @@ public enum Forecaster {
                     let f = points[t][s]
                     let (lo, hi) = intervals.bounds(f, horizonDay: t)
                     for utc in [first, second].compactMap({ $0 }) {
-                        rows.append(ForecastRow(start: utc, utcOffset: history.timeZone.offset(atUTC: utc), calls: f, lower: lo,
-                                                upper: hi, ahtSeconds: aht?.aht(weekday: w, slot: s)))
+                        rows.append(
+                            ForecastRow(
+                                start: utc, utcOffset: history.timeZone.offset(atUTC: utc), calls: f, lower: lo,
+                                upper: hi, ahtSeconds: aht?.aht(weekday: w, slot: s)))
                     }
                 }
             }
@@ -80,13 +84,16 @@ public enum Forecaster {
     }
 
     /// The model to use and its backtest pairs (for intervals).
-    static func chooseModel(_ grid: DayGrid, _ request: ForecastRequest) throws -> (any ForecastModel, [RollingOrigin.Pair]) {
+    static func chooseModel(_ grid: DayGrid, _ request: ForecastRequest) throws -> (
+        any ForecastModel, [RollingOrigin.Pair]
+    ) {
         let model = try ModelCatalog.model(named: request.modelName)
         if let auto = model as? AutoModel {
             let s = try auto.select(grid, horizonDays: request.horizonDays, specialDays: request.specialDays)
             return (s.model, s.pairs)
         }
-        var origin = RollingOrigin.weekly(grid, folds: AutoModel.selectionFolds, horizonDays: min(request.horizonDays, 14))
+        var origin = RollingOrigin.weekly(
+            grid, folds: AutoModel.selectionFolds, horizonDays: min(request.horizonDays, 14))
         if let first = grid.days.first { origin.origins = origin.origins.filter { $0 - first >= 21 } }
         let pairs = (try? origin.pairs(model, grid: grid, specialDays: request.specialDays).pairs.flatMap { $0 }) ?? []
         return (model, pairs)
@@ -97,9 +104,12 @@ public enum Forecaster {
         var w = CSVWriter(header: ["interval_start", "queue", "calls", "calls_lower", "calls_upper", "aht_seconds"])
         for f in forecasts {
             for r in f.rows {
-                w.writeRow([formatISO8601(wallSeconds: r.start + r.utcOffset, utcOffset: r.utcOffset), f.queue ?? "all",
-                            formatDecimal(r.calls, places: 3), formatDecimal(r.lower, places: 3), formatDecimal(r.upper, places: 3),
-                            r.ahtSeconds.map { formatDecimal($0, places: 2) } ?? ""])
+                w.writeRow([
+                    formatISO8601(wallSeconds: r.start + r.utcOffset, utcOffset: r.utcOffset), f.queue ?? "all",
+                    formatDecimal(r.calls, places: 3), formatDecimal(r.lower, places: 3),
+                    formatDecimal(r.upper, places: 3),
+                    r.ahtSeconds.map { formatDecimal($0, places: 2) } ?? "",
+                ])
             }
         }
         return w

@@ -17,6 +17,9 @@ struct Headcount: ParsableCommand {
               headcount staff --forecast forecast.csv --aht 300 --target-sl 0.8 --target-seconds 20 --output staffing.csv
             """,
         version: version,
-        subcommands: [AggregateCommand.self, ForecastCommand.self, BacktestCommand.self, ErlangCommand.self, StaffCommand.self, ScheduleCommand.self, CalloutCommand.self]
+        subcommands: [
+            AggregateCommand.self, ForecastCommand.self, BacktestCommand.self, ErlangCommand.self, StaffCommand.self,
+            ScheduleCommand.self, CalloutCommand.self,
+        ]
     )
 }

@@ -2,9 +2,9 @@ import ArgumentParser
 import CallData
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Entry point: parses, runs, and maps every failure to one stderr line and an exit status

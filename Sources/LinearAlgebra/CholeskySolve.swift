@@ -11,7 +11,9 @@ extension Matrix {
     /// - Throws: `LinearAlgebraError.notPositiveDefinite` naming the failing leading minor;
     ///   `.dimensionMismatch` for non-square `self` or a mismatched `b`.
     public func choleskySolve(_ b: Matrix) throws(LinearAlgebraError) -> Matrix {
-        guard rows == columns else { throw .dimensionMismatch("Cholesky needs a square matrix, got \(rows)×\(columns)") }
+        guard rows == columns else {
+            throw .dimensionMismatch("Cholesky needs a square matrix, got \(rows)×\(columns)")
+        }
         guard b.rows == rows else { throw .dimensionMismatch("right-hand side has \(b.rows) rows, matrix has \(rows)") }
         if rows == 0 { return b }
         var uplo: CChar = 76  // "L"

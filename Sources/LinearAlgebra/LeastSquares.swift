@@ -25,7 +25,9 @@ extension Matrix {
         guard b.count == rows else {
             throw .dimensionMismatch("right-hand side has \(b.count) entries, matrix has \(rows) rows")
         }
-        var m = Int32(rows), n = Int32(columns), nrhs: Int32 = 1
+        var m = Int32(rows)
+        var n = Int32(columns)
+        var nrhs: Int32 = 1
         var a = elements
         var lda = max(1, m)
         var ldb = max(1, max(m, n))

@@ -23,7 +23,8 @@ extension Matrix {
                 u: Matrix(rows: rows, columns: 0), singularValues: [], vt: Matrix(rows: 0, columns: columns))
         }
         var jobz: CChar = 83  // "S"
-        var m = Int32(rows), n = Int32(columns)
+        var m = Int32(rows)
+        var n = Int32(columns)
         var a = elements
         var lda = max(1, m)
         var s = [Double](repeating: 0, count: k)

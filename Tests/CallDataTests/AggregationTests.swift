@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CallData
 
 @Suite struct AggregationTests {
@@ -7,11 +8,15 @@ import Testing
         // Retail "Gold": 08:00 → 2 calls answered (handle 120, 180; waits 5, 30) → AHT 150, SL 1/2;
         //                08:30 → 1 abandoned; 09:00 → quiet (0); 09:30 → 1 abandoned.
         // Business\nline: 08:00 → 1 answered, handle 300, wait 10 → SL 1.
-        let h = try HistoryFile.read(path: Fixture.path("quoted_crlf_bom.csv"), timeZone: Fixture.berlin, intervalSeconds: 1800)
+        let h = try HistoryFile.read(
+            path: Fixture.path("quoted_crlf_bom.csv"), timeZone: Fixture.berlin, intervalSeconds: 1800)
         #expect(h.series.map(\.queue) == ["Retail, \"Gold\"", "Business\nline"])
         let retail = h.series[0].records
-        #expect(retail.map(\.startText) == ["2025-01-06T08:00:00+01:00", "2025-01-06T08:30:00+01:00",
-                                            "2025-01-06T09:00:00+01:00", "2025-01-06T09:30:00+01:00"])
+        #expect(
+            retail.map(\.startText) == [
+                "2025-01-06T08:00:00+01:00", "2025-01-06T08:30:00+01:00",
+                "2025-01-06T09:00:00+01:00", "2025-01-06T09:30:00+01:00",
+            ])
         #expect(retail.map(\.calls) == [2, 1, 0, 1])
         #expect(retail.map(\.answered) == [2, 0, 0, 0])
         #expect(retail.map(\.abandoned) == [0, 1, 0, 1])
@@ -26,7 +31,8 @@ import Testing
     }
 
     @Test func springForwardDayHas46HalfHours() throws {
-        let h = try HistoryFile.read(path: Fixture.path("calls_spring_forward.csv"), timeZone: Fixture.berlin, intervalSeconds: 1800)
+        let h = try HistoryFile.read(
+            path: Fixture.path("calls_spring_forward.csv"), timeZone: Fixture.berlin, intervalSeconds: 1800)
         let records = h.series[0].records
         #expect(records.count == 46)
         #expect(records.allSatisfy { $0.calls == 1 })
@@ -36,12 +42,17 @@ import Testing
     }
 
     @Test func fallBackDayHas50HalfHoursWithTheRepeatedHourTwice() throws {
-        let h = try HistoryFile.read(path: Fixture.path("calls_fall_back.csv"), timeZone: Fixture.berlin, intervalSeconds: 1800)
+        let h = try HistoryFile.read(
+            path: Fixture.path("calls_fall_back.csv"), timeZone: Fixture.berlin, intervalSeconds: 1800)
         let texts = h.series[0].records.map(\.startText)
         #expect(texts.count == 50)
-        #expect(texts.filter { $0.hasPrefix("2025-10-26T02:00:00") } == ["2025-10-26T02:00:00+02:00", "2025-10-26T02:00:00+01:00"])
+        #expect(
+            texts.filter { $0.hasPrefix("2025-10-26T02:00:00") } == [
+                "2025-10-26T02:00:00+02:00", "2025-10-26T02:00:00+01:00",
+            ])
         // Hourly: 25 intervals on that day.
-        let hourly = try HistoryFile.read(path: Fixture.path("calls_fall_back.csv"), timeZone: Fixture.berlin, intervalSeconds: 3600)
+        let hourly = try HistoryFile.read(
+            path: Fixture.path("calls_fall_back.csv"), timeZone: Fixture.berlin, intervalSeconds: 3600)
         #expect(hourly.series[0].records.count == 25)
         #expect(hourly.series[0].records.allSatisfy { $0.calls == 2 })
     }
@@ -59,9 +70,11 @@ import Testing
 
             """
         let h = try HistoryFile.read(path: Fixture.temporary(text), timeZone: Fixture.berlin)
-        #expect(h.series[0].records.map(\.startText) == [
-            "2025-10-26T01:30:00+02:00", "2025-10-26T02:00:00+02:00", "2025-10-26T02:30:00+02:00",
-            "2025-10-26T02:00:00+01:00", "2025-10-26T02:30:00+01:00", "2025-10-26T03:00:00+01:00"])
+        #expect(
+            h.series[0].records.map(\.startText) == [
+                "2025-10-26T01:30:00+02:00", "2025-10-26T02:00:00+02:00", "2025-10-26T02:30:00+02:00",
+                "2025-10-26T02:00:00+01:00", "2025-10-26T02:30:00+01:00", "2025-10-26T03:00:00+01:00",
+            ])
         #expect(h.intervalSeconds == 1800)
     }
 
@@ -86,7 +99,8 @@ import Testing
     }
 
     @Test func writtenHistoryReadsBackTheSame() throws {
-        let h = try HistoryFile.read(path: Fixture.path("calls_fall_back.csv"), timeZone: Fixture.berlin, intervalSeconds: 1800)
+        let h = try HistoryFile.read(
+            path: Fixture.path("calls_fall_back.csv"), timeZone: Fixture.berlin, intervalSeconds: 1800)
         let out = Fixture.temporary("", name: "out.csv")
         try h.csv().write(to: out)
         let back = try HistoryFile.read(path: out, timeZone: Fixture.berlin)

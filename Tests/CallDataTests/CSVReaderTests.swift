@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import CallData
 
 @Suite struct CSVReaderTests {
@@ -35,8 +36,9 @@ import Testing
 
     /// Fuzz: any table of strings written by `CSVWriter` reads back identically.
     @Test func writerReaderRoundTrip() async {
-        let field = Gen.oneOf(Gen.letterOrNumber.string(of: 0...6),
-                              Gen.element(of: ["\"", ",", "\n", "\r\n", " ", "é", "\"\"", "a,b"]).map { $0 ?? "" })
+        let field = Gen.oneOf(
+            Gen.letterOrNumber.string(of: 0...6),
+            Gen.element(of: ["\"", ",", "\n", "\r\n", " ", "é", "\"\"", "a,b"]).map { $0 ?? "" })
         let row = field.array(of: 3...3)
         await propertyCheck(count: 300, input: row.array(of: 1...8)) { table in
             var w = CSVWriter(header: ["x", "y", "z"])
@@ -54,7 +56,10 @@ import Testing
             var reader = CSVReader(bytes: bytes, file: "f.csv")
             do throws(CSVReadError<CallDataError>) {
                 try reader.forEachRecord { (r: borrowing CSVRecord) throws(CallDataError) in
-                    for k in 0..<r.count { _ = r.column(k); _ = r.string(k) }
+                    for k in 0..<r.count {
+                        _ = r.column(k)
+                        _ = r.string(k)
+                    }
                 }
             } catch {
                 #expect(error.callDataError.description.hasPrefix("f.csv:"))
@@ -63,7 +68,10 @@ import Testing
     }
 
     @Test func numbersParseExactly() {
-        func d(_ s: String) -> Double? { var t = s; return t.withUTF8 { FieldParsing.double($0) } }
+        func d(_ s: String) -> Double? {
+            var t = s
+            return t.withUTF8 { FieldParsing.double($0) }
+        }
         #expect(d("0.1") == 0.1)
         #expect(d("12") == 12)
         #expect(d(" 3.25 ") == 3.25)

@@ -1,11 +1,13 @@
 import Foundation
+
 @testable import CallData
 
 /// Paths of the committed fixture files.
 enum Fixture {
     /// A sample file under the repository's data/ folder.
     static func data(_ name: String) -> String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../data/\(name)").standardized.path
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../data/\(name)")
+            .standardized.path
     }
 
     static func path(_ name: String) -> String {

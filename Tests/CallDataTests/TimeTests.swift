@@ -1,11 +1,14 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import CallData
 
 @Suite struct TimeTests {
-    @Test(arguments: [("90s", 90), ("15m", 900), ("1h30m", 5400), ("7d", 604_800), ("2w", 1_209_600), ("300", 300),
-                      ("1H", 3600), (" 30m ", 1800)])
+    @Test(arguments: [
+        ("90s", 90), ("15m", 900), ("1h30m", 5400), ("7d", 604_800), ("2w", 1_209_600), ("300", 300),
+        ("1H", 3600), (" 30m ", 1800),
+    ])
     func timeSpanParses(text: String, seconds: Int) {
         #expect(TimeSpan(parsing: text)?.seconds == seconds)
     }
@@ -28,8 +31,10 @@ import Testing
         #expect(WrittenTimestamp.parse("2024-02-29T00:00:00") != nil)
     }
 
-    @Test(arguments: ["2025-02-30T00:00:00", "2023-02-29T10:00", "2025-01-01T24:00", "2025-01-01", "2025-01-01T10:00+1",
-                      "2025-01-01T10:00:00X", "20250101T1000", "2025-1-01T10:00"])
+    @Test(arguments: [
+        "2025-02-30T00:00:00", "2023-02-29T10:00", "2025-01-01T24:00", "2025-01-01", "2025-01-01T10:00+1",
+        "2025-01-01T10:00:00X", "20250101T1000", "2025-1-01T10:00",
+    ])
     func timestampsReject(text: String) {
         #expect(WrittenTimestamp.parse(text) == nil)
     }

@@ -1,5 +1,7 @@
 import CallData
+import Foundation
 import Testing
+
 @testable import Forecasting
 
 @Suite struct ForecastingTests {
@@ -35,8 +37,9 @@ import Testing
     }
 
     @Test func doubleSeasonalSmoothingTracksAnAroundTheClockPattern() throws {
-        let h = Synthetic.history(firstDay: Synthetic.monday, days: 56, openHour: 0, openSlots: 48, base: 4800,
-                                  weekdayFactor: [1: 1.2, 2: 1, 3: 1, 4: 1, 5: 0.9, 6: 0.5, 7: 0.4])
+        let h = Synthetic.history(
+            firstDay: Synthetic.monday, days: 56, openHour: 0, openSlots: 48, base: 4800,
+            weekdayFactor: [1: 1.2, 2: 1, 3: 1, 4: 1, 5: 0.9, 6: 0.5, 7: 0.4])
         let grid = DayGrid(series: h.series[0], intervalSeconds: 1800)
         let targets = Array((grid.days.last! + 1)...(grid.days.last! + 7))
         let f = try DoubleSeasonalSmoothing().forecast(grid, targetDays: targets, specialDays: .none)
@@ -46,17 +49,23 @@ import Testing
             #expect(abs(f[t][20] - planted) < 0.02 * planted, "day \(t): \(f[t][20]) vs \(planted)")
         }
         // A centre with closed hours is out of its scope.
-        let closedHours = DayGrid(series: Synthetic.history(firstDay: Synthetic.monday, days: 56).series[0], intervalSeconds: 1800)
-        #expect(throws: ForecastError.self) { try DoubleSeasonalSmoothing().forecast(closedHours, targetDays: targets, specialDays: .none) }
+        let closedHours = DayGrid(
+            series: Synthetic.history(firstDay: Synthetic.monday, days: 56).series[0], intervalSeconds: 1800)
+        #expect(throws: ForecastError.self) {
+            try DoubleSeasonalSmoothing().forecast(closedHours, targetDays: targets, specialDays: .none)
+        }
     }
 
     @Test func regressionRecoversWeekdayEffectsAndAHolidayLabel() throws {
         let promo = Synthetic.monday + 30
         let h = Synthetic.history(firstDay: Synthetic.monday, days: 63, dailyTotal: { $0 == promo ? 1500 : nil })
         let grid = DayGrid(series: h.series[0], intervalSeconds: 1800)
-        let monday = grid.days.last! + 3, wednesday = grid.days.last! + 5
-        let special = SpecialDays([SpecialDay(day: promo, label: "promo", kind: .event),
-                                   SpecialDay(day: wednesday, label: "promo", kind: .event)])
+        let monday = grid.days.last! + 3
+        let wednesday = grid.days.last! + 5
+        let special = SpecialDays([
+            SpecialDay(day: promo, label: "promo", kind: .event),
+            SpecialDay(day: wednesday, label: "promo", kind: .event),
+        ])
         let f = try RegressionProfile().forecast(grid, targetDays: [monday, wednesday], specialDays: special)
         #expect(abs(f[0].reduce(0, +) / 1200 - 1) < 0.01)
         #expect(abs(f[1].reduce(0, +) / 1500 - 1) < 0.05)  // one past occurrence, shrunk a little by the ridge
@@ -68,8 +77,10 @@ import Testing
         let h = Synthetic.history(firstDay: Synthetic.monday, days: 63, dailyTotal: { $0 == promo ? 1500 : nil })
         let grid = DayGrid(series: h.series[0], intervalSeconds: 1800)
         let future = grid.days.last! + 5  // the Wednesday after the last Friday
-        let special = SpecialDays([SpecialDay(day: promo, label: "promo", kind: .event),
-                                   SpecialDay(day: future, label: "promo", kind: .event)])
+        let special = SpecialDays([
+            SpecialDay(day: promo, label: "promo", kind: .event),
+            SpecialDay(day: future, label: "promo", kind: .event),
+        ])
         let withEffect = try LevelProfile().forecast(grid, targetDays: [future], specialDays: special)[0].reduce(0, +)
         let without = try LevelProfile().forecast(grid, targetDays: [future], specialDays: .none)[0].reduce(0, +)
         #expect(abs(withEffect / 1000 - 1.5) < 0.02)
@@ -80,7 +91,10 @@ import Testing
         let h = Synthetic.history(firstDay: Synthetic.monday, days: 42)
         let last = DayGrid(series: h.series[0], intervalSeconds: 1800).days.last!
         let closed = last + 4  // a Tuesday in the horizon
-        let out = try Forecaster.forecast(h, ForecastRequest(horizonDays: 7, specialDays: SpecialDays([SpecialDay(day: closed, label: "strike", kind: .closed)])))
+        let out = try Forecaster.forecast(
+            h,
+            ForecastRequest(
+                horizonDays: 7, specialDays: SpecialDays([SpecialDay(day: closed, label: "strike", kind: .closed)])))
         let rows = out[0].rows
         // 7 calendar days: Sat, Sun closed (never open), Mon, Wed, Thu, Fri open, Tue closed → 4 × 20 rows.
         #expect(rows.count == 80)
@@ -95,8 +109,9 @@ import Testing
         // A 24/7 centre in Europe/Berlin; forecast the week containing the 2025-10-26 fall-back day.
         let berlin = PlanningTimeZone(identifier: "Europe/Berlin")!
         let first = CivilCalendar.daysFromCivil(year: 2025, month: 9, day: 1)
-        let h = Synthetic.history(firstDay: first, days: 55, openHour: 0, openSlots: 48, base: 2000,
-                                  weekdayFactor: [1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 0.5, 7: 0.4], zone: berlin)
+        let h = Synthetic.history(
+            firstDay: first, days: 55, openHour: 0, openSlots: 48, base: 2000,
+            weekdayFactor: [1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 0.5, 7: 0.4], zone: berlin)
         let out = try Forecaster.forecast(h, ForecastRequest(horizonDays: 7))
         let fallBack = CivilCalendar.daysFromCivil(year: 2025, month: 10, day: 26)
         let onThatDay = out[0].rows.filter { CivilCalendar.floorDivide($0.start + $0.utcOffset, 86_400) == fallBack }
@@ -109,17 +124,20 @@ import Testing
     @Test func springForwardDayHas46HalfHours() throws {
         let berlin = PlanningTimeZone(identifier: "Europe/Berlin")!
         let first = CivilCalendar.daysFromCivil(year: 2025, month: 2, day: 3)
-        let h = Synthetic.history(firstDay: first, days: 54, openHour: 0, openSlots: 48, base: 2000,
-                                  weekdayFactor: [1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 0.5, 7: 0.4], zone: berlin)
+        let h = Synthetic.history(
+            firstDay: first, days: 54, openHour: 0, openSlots: 48, base: 2000,
+            weekdayFactor: [1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 0.5, 7: 0.4], zone: berlin)
         let out = try Forecaster.forecast(h, ForecastRequest(horizonDays: 7, modelName: "weekly-mean"))
         let spring = CivilCalendar.daysFromCivil(year: 2025, month: 3, day: 30)
         #expect(out[0].rows.filter { CivilCalendar.floorDivide($0.start + $0.utcOffset, 86_400) == spring }.count == 46)
     }
 
     @Test func accuracyMetricsByHand() {
-        let pairs = [RollingOrigin.Pair(horizonDay: 0, forecast: 8, actual: 10),
-                     RollingOrigin.Pair(horizonDay: 0, forecast: 5, actual: 0),
-                     RollingOrigin.Pair(horizonDay: 1, forecast: 12, actual: 10)]
+        let pairs = [
+            RollingOrigin.Pair(horizonDay: 0, forecast: 8, actual: 10),
+            RollingOrigin.Pair(horizonDay: 0, forecast: 5, actual: 0),
+            RollingOrigin.Pair(horizonDay: 1, forecast: 12, actual: 10),
+        ]
         let m = AccuracyMetrics(pairs, naiveMAE: 3)
         #expect(abs(m.wape - 9.0 / 20) < 1e-12)  // (2 + 5 + 2) / 20
         #expect(abs(m.mape - 0.2) < 1e-12)  // (0.2 + 0.2) / 2, zero actual excluded
@@ -132,8 +150,14 @@ import Testing
         var rng = SplitMix(seed: 42)
         let h = Synthetic.history(firstDay: Synthetic.monday, days: 140)
         var noisy = h
-        noisy.series[0].records = h.series[0].records.map { r in var r = r; r.calls = Double(rng.poisson(r.calls)); return r }
-        let rows = try BacktestReport.run(noisy, folds: 8, horizonDays: 7, level: 0.9, specialDays: .none, modelNames: ["weekly-mean", "level-profile"])
+        noisy.series[0].records = h.series[0].records.map { r in
+            var r = r
+            r.calls = Double(rng.poisson(r.calls))
+            return r
+        }
+        let rows = try BacktestReport.run(
+            noisy, folds: 8, horizonDays: 7, level: 0.9, specialDays: .none,
+            modelNames: ["weekly-mean", "level-profile"])
         for r in rows {
             #expect(r.coverage > 0.84 && r.coverage < 0.96, "\(r.model) coverage \(r.coverage)")
         }
@@ -147,13 +171,18 @@ import Testing
         #expect(days.byDay[CivilCalendar.daysFromCivil(year: 2025, month: 12, day: 25)]?.kind == .closed)
         #expect(days.byDay[CivilCalendar.daysFromCivil(year: 2025, month: 11, day: 28)]?.kind == .holiday)
         let bad = Files.temporary("date,label,kind\n2025-12-25,christmas,closed\n2025-13-01,oops,holiday\n")
-        #expect(throws: CallDataError.badTimestamp(file: bad, line: 3, column: 1, value: "2025-13-01")) { try SpecialDays.read(path: bad) }
+        #expect(throws: CallDataError.badTimestamp(file: bad, line: 3, column: 1, value: "2025-13-01")) {
+            try SpecialDays.read(path: bad)
+        }
         let kind = Files.temporary("date,label,kind\n2025-12-25,christmas,shut\n")
         do {
             _ = try SpecialDays.read(path: kind)
             Issue.record("expected an error for kind 'shut'")
         } catch {
-            guard case .badNumber(_, 2, 22, "shut", _) = error else { Issue.record("expected badNumber at 2:22, got \(error)"); return }
+            guard case .badNumber(_, 2, 22, "shut", _) = error else {
+                Issue.record("expected badNumber at 2:22, got \(error)")
+                return
+            }
         }
     }
 
@@ -176,15 +205,20 @@ struct SplitMix {
     /// Poisson by inversion for small means, normal approximation above 500.
     mutating func poisson(_ mean: Double) -> Int {
         if mean > 500 { return max(0, Int((mean + mean.squareRoot() * normal()).rounded())) }
-        var k = 0, p = exp(-mean), cumulative = p
+        var k = 0
+        var p = exp(-mean)
+        var cumulative = p
         let u = next()
-        while u > cumulative { k += 1; p *= mean / Double(k); cumulative += p }
+        while u > cumulative {
+            k += 1
+            p *= mean / Double(k)
+            cumulative += p
+        }
         return k
     }
     mutating func normal() -> Double { (-2 * log(max(next(), 1e-300))).squareRoot() * cos(2 * .pi * next()) }
 }
 
-import Foundation
 enum Files {
     static func temporary(_ text: String) -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("hc-\(UUID().uuidString).csv").path

@@ -1,5 +1,6 @@
-import Foundation
 import CallData
+import Foundation
+
 @testable import Forecasting
 
 /// Builds interval histories with known structure.
@@ -16,10 +17,12 @@ enum Synthetic {
 
     /// Mon–Fri from `openHour` for `openSlots` half-hours; daily total `base × weekdayFactor`;
     /// `firstDay` a local day number; zone UTC unless given. `dailyTotal` may override per day.
-    static func history(firstDay: Int, days: Int, openHour: Int = 8, openSlots: Int = 20, base: Double = 1000,
-                        weekdayFactor: [Int: Double] = [1: 1.2, 2: 1.0, 3: 1.0, 4: 1.0, 5: 0.9],
-                        zone: PlanningTimeZone = .utc, dailyTotal: ((Int) -> Double?)? = nil,
-                        interval: Int = 1800) -> IntervalHistory {
+    static func history(
+        firstDay: Int, days: Int, openHour: Int = 8, openSlots: Int = 20, base: Double = 1000,
+        weekdayFactor: [Int: Double] = [1: 1.2, 2: 1.0, 3: 1.0, 4: 1.0, 5: 0.9],
+        zone: PlanningTimeZone = .utc, dailyTotal: ((Int) -> Double?)? = nil,
+        interval: Int = 1800
+    ) -> IntervalHistory {
         let shape = profile(openSlots)
         var records: [IntervalRecord] = []
         for day in firstDay..<(firstDay + days) {
@@ -29,10 +32,14 @@ enum Synthetic {
             for s in 0..<openSlots {
                 let wall = day * 86_400 + openHour * 3600 + s * interval
                 guard let utc = zone.utcCandidates(forWall: wall).first else { continue }
-                records.append(IntervalRecord(start: utc, utcOffset: zone.offset(atUTC: utc), calls: total * shape[s], ahtSeconds: 200 + Double(s)))
+                records.append(
+                    IntervalRecord(
+                        start: utc, utcOffset: zone.offset(atUTC: utc), calls: total * shape[s],
+                        ahtSeconds: 200 + Double(s)))
             }
         }
-        return IntervalHistory(intervalSeconds: interval, timeZone: zone, series: [IntervalSeries(queue: nil, records: records)])
+        return IntervalHistory(
+            intervalSeconds: interval, timeZone: zone, series: [IntervalSeries(queue: nil, records: records)])
     }
 
     /// 2025-01-06, a Monday.

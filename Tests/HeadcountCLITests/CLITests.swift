@@ -20,22 +20,25 @@ struct CLI {
         return dir.appendingPathComponent("headcount")
     }
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+        .standardized
 
     static func run(_ args: [String]) throws -> Outcome {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
         p.currentDirectoryURL = root
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         try p.run()
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Outcome(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                       stderr: String(decoding: e, as: UTF8.self))
+        return Outcome(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     static func temporaryDirectory() -> URL {
@@ -60,8 +63,10 @@ struct CLI {
     @Test func aggregateWritesIntervalHistory() throws {
         let dir = CLI.temporaryDirectory()
         let out = dir.appendingPathComponent("i.csv").path
-        let r = try CLI.run(["aggregate", "--calls", CLI.fixture("calls_fall_back.csv"), "--interval", "1h",
-                             "--timezone", "Europe/Berlin", "--output", out])
+        let r = try CLI.run([
+            "aggregate", "--calls", CLI.fixture("calls_fall_back.csv"), "--interval", "1h",
+            "--timezone", "Europe/Berlin", "--output", out,
+        ])
         #expect(r.status == 0 && r.stderr.isEmpty)
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         #expect(lines.first == "interval_start,calls,aht_seconds")
@@ -69,8 +74,10 @@ struct CLI {
         #expect(lines.contains("2025-10-26T02:00:00+01:00,2,100"))
     }
 
-    @Test(arguments: ["garbage_number.csv", "negative_count.csv", "duplicate_interval.csv", "bad_timestamp.csv",
-                      "empty.csv", "unterminated_quote.csv", "misaligned.csv"])
+    @Test(arguments: [
+        "garbage_number.csv", "negative_count.csv", "duplicate_interval.csv", "bad_timestamp.csv",
+        "empty.csv", "unterminated_quote.csv", "misaligned.csv",
+    ])
     func badInputExitsOneWithOneLineAndNoOutput(fixture: String) throws {
         let dir = CLI.temporaryDirectory()
         let out = dir.appendingPathComponent("out.csv").path
@@ -92,8 +99,10 @@ struct CLI {
     }
 
     @Test func dstGapIsReportedWithZone() throws {
-        let r = try CLI.run(["aggregate", "--calls", CLI.fixture("dst_gap_naive.csv"), "--timezone", "Europe/Berlin",
-                             "--output", CLI.temporaryDirectory().appendingPathComponent("o.csv").path])
+        let r = try CLI.run([
+            "aggregate", "--calls", CLI.fixture("dst_gap_naive.csv"), "--timezone", "Europe/Berlin",
+            "--output", CLI.temporaryDirectory().appendingPathComponent("o.csv").path,
+        ])
         #expect(r.status == 1)
         #expect(r.stderr.contains("dst_gap_naive.csv:3:1:") && r.stderr.contains("Europe/Berlin"))
     }
@@ -117,12 +126,16 @@ struct CLI {
     }
 
     @Test func erlangJSONHasTheSpecKeys() throws {
-        let r = try CLI.run(["erlang", "--calls", "250", "--interval", "30m", "--aht", "240", "--target-sl", "0.8",
-                             "--target-seconds", "20", "--format", "json"])
+        let r = try CLI.run([
+            "erlang", "--calls", "250", "--interval", "30m", "--aht", "240", "--target-sl", "0.8",
+            "--target-seconds", "20", "--format", "json",
+        ])
         #expect(r.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
-        let keys = ["model", "calls", "interval_seconds", "aht_seconds", "traffic_erlangs", "agents", "scheduled_agents",
-                    "service_level", "asa_seconds", "occupancy", "wait_probability", "abandon_rate"]
+        let keys = [
+            "model", "calls", "interval_seconds", "aht_seconds", "traffic_erlangs", "agents", "scheduled_agents",
+            "service_level", "asa_seconds", "occupancy", "wait_probability", "abandon_rate",
+        ]
         #expect(Set(json.keys) == Set(keys))
         #expect(json["agents"] as? Int == 39)
     }
@@ -137,18 +150,25 @@ struct CLI {
         let dir = CLI.temporaryDirectory()
         let forecast = dir.appendingPathComponent("f.csv").path
         try """
-            interval_start,queue,calls,calls_lower,calls_upper,aht_seconds
-            2025-02-12T08:00:00+01:00,retail,250,230,270,240
-            2025-02-12T08:30:00+01:00,retail,0,0,0,240
-            2025-02-12T09:00:00+01:00,retail,1000,900,1100,
+        interval_start,queue,calls,calls_lower,calls_upper,aht_seconds
+        2025-02-12T08:00:00+01:00,retail,250,230,270,240
+        2025-02-12T08:30:00+01:00,retail,0,0,0,240
+        2025-02-12T09:00:00+01:00,retail,1000,900,1100,
 
-            """.write(toFile: forecast, atomically: true, encoding: .utf8)
+        """.write(toFile: forecast, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("s.csv").path
-        let r = try CLI.run(["staff", "--forecast", forecast, "--aht", "300", "--target-sl", "0.8", "--target-seconds", "20",
-                             "--shrinkage", "0.3", "--timezone", "Europe/Berlin", "--output", out])
+        let r = try CLI.run([
+            "staff", "--forecast", forecast, "--aht", "300", "--target-sl", "0.8", "--target-seconds", "20",
+            "--shrinkage", "0.3", "--timezone", "Europe/Berlin", "--output", out,
+        ])
         #expect(r.status == 0, "\(r.stderr)")
-        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        #expect(rows[0].joined(separator: ",") == "interval_start,queue,calls,aht_seconds,agents,scheduled_agents,service_level,asa_seconds,occupancy,abandon_rate")
+        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        #expect(
+            rows[0].joined(separator: ",")
+                == "interval_start,queue,calls,aht_seconds,agents,scheduled_agents,service_level,asa_seconds,occupancy,abandon_rate"
+        )
         // 250 calls at AHT 240 → 39 agents (same as the calculator); 39 / 0.7 → 56 scheduled.
         #expect(rows[1][4] == "39" && rows[1][5] == "56")
         #expect(rows[2][4] == "0")
@@ -160,7 +180,10 @@ struct CLI {
     @Test func forecastWritesTheSpecColumnsForOpenSlotsOnly() throws {
         let dir = CLI.temporaryDirectory()
         let out = dir.appendingPathComponent("f.csv").path
-        let r = try CLI.run(["forecast", "--history", "data/bank_calls_5min.csv", "--horizon", "7d", "--interval", "30m", "--output", out])
+        let r = try CLI.run([
+            "forecast", "--history", "data/bank_calls_5min.csv", "--horizon", "7d", "--interval", "30m", "--output",
+            out,
+        ])
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         #expect(lines[0] == "interval_start,queue,calls,calls_lower,calls_upper,aht_seconds")
@@ -177,9 +200,12 @@ struct CLI {
 
     @Test func forecastIsByteIdenticalRunToRun() throws {
         let dir = CLI.temporaryDirectory()
-        let a = dir.appendingPathComponent("a.csv").path, b = dir.appendingPathComponent("b.csv").path
+        let a = dir.appendingPathComponent("a.csv").path
+        let b = dir.appendingPathComponent("b.csv").path
         for out in [a, b] {
-            let r = try CLI.run(["forecast", "--history", "data/bank_calls_5min.csv", "--horizon", "7d", "--output", out])
+            let r = try CLI.run([
+                "forecast", "--history", "data/bank_calls_5min.csv", "--horizon", "7d", "--output", out,
+            ])
             #expect(r.status == 0)
         }
         #expect(FileManager.default.contentsEqual(atPath: a, andPath: b))
@@ -190,8 +216,12 @@ struct CLI {
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
         #expect(lines[0] == "model,wape,mape,smape,mase,coverage,seconds")
-        #expect(Set(lines.dropFirst().map { String($0.split(separator: ",")[0]) })
-                == ["auto", "level-profile", "regression", "svd-profile", "double-seasonal", "weekly-mean", "seasonal-naive"])
+        #expect(
+            Set(lines.dropFirst().map { String($0.split(separator: ",")[0]) })
+                == [
+                    "auto", "level-profile", "regression", "svd-profile", "double-seasonal", "weekly-mean",
+                    "seasonal-naive",
+                ])
     }
 
     @Test(arguments: [
@@ -208,7 +238,9 @@ struct CLI {
 
     @Test func forecastOnBadHistoryExitsOne() throws {
         let out = CLI.temporaryDirectory().appendingPathComponent("f.csv").path
-        let r = try CLI.run(["forecast", "--history", CLI.fixture("duplicate_interval.csv"), "--horizon", "7d", "--output", out])
+        let r = try CLI.run([
+            "forecast", "--history", CLI.fixture("duplicate_interval.csv"), "--horizon", "7d", "--output", out,
+        ])
         #expect(r.status == 1)
         #expect(r.stderr.contains("duplicate_interval.csv:4:1:"))
         #expect(!FileManager.default.fileExists(atPath: out))
@@ -216,21 +248,26 @@ struct CLI {
 }
 
 @Suite struct ScheduleCLITests {
-    static let shifts468 = "[[shift]]\nname = \"4h\"\nlength = \"4h\"\nstart_step = \"30m\"\n\n[[shift]]\nname = \"6h\"\nlength = \"6h\"\nstart_step = \"30m\"\n\n[[shift]]\nname = \"8h\"\nlength = \"8h\"\nstart_step = \"30m\"\n"
+    static let shifts468 =
+        "[[shift]]\nname = \"4h\"\nlength = \"4h\"\nstart_step = \"30m\"\n\n[[shift]]\nname = \"6h\"\nlength = \"6h\"\nstart_step = \"30m\"\n\n[[shift]]\nname = \"8h\"\nlength = \"8h\"\nstart_step = \"30m\"\n"
 
     @Test func shiftPlanReachesTheHiGHSOptimumOnTheBankWeek() throws {
         let dir = CLI.temporaryDirectory()
         let shifts = dir.appendingPathComponent("s.toml").path
         try Self.shifts468.write(toFile: shifts, atomically: true, encoding: .utf8)
-        let plan = dir.appendingPathComponent("plan.csv").path, cov = dir.appendingPathComponent("cov.csv").path
-        let r = try CLI.run(["schedule", "--requirements", "data/week_bank_calls_requirements.csv", "--shifts", shifts,
-                             "--output", plan, "--coverage", cov])
+        let plan = dir.appendingPathComponent("plan.csv").path
+        let cov = dir.appendingPathComponent("cov.csv").path
+        let r = try CLI.run([
+            "schedule", "--requirements", "data/week_bank_calls_requirements.csv", "--shifts", shifts,
+            "--output", plan, "--coverage", cov,
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         // 20,184 paid hours: HiGHS via scipy.optimize.milp (data/README); recomputed here from the plan itself.
         var paid = 0.0
         for line in try String(contentsOfFile: plan, encoding: .utf8).split(separator: "\n").dropFirst() {
             let f = line.split(separator: ",", omittingEmptySubsequences: false)
-            let start = ISO8601DateFormatter().date(from: String(f[2]))!, end = ISO8601DateFormatter().date(from: String(f[3]))!
+            let start = ISO8601DateFormatter().date(from: String(f[2]))!
+            let end = ISO8601DateFormatter().date(from: String(f[3]))!
             paid += Double(f[4])! * end.timeIntervalSince(start) / 3600
         }
         #expect(paid == 20_184)
@@ -245,10 +282,14 @@ struct CLI {
         let shifts = dir.appendingPathComponent("s.toml").path
         try Self.shifts468.write(toFile: shifts, atomically: true, encoding: .utf8)
         let agents = dir.appendingPathComponent("a.csv").path
-        try "agent_id,pool,min_hours_week,max_hours_week,max_days_week,cost_per_hour,available\na17,core,30,40,5,1,Mon 07:00-11:00\n"
+        try
+            "agent_id,pool,min_hours_week,max_hours_week,max_days_week,cost_per_hour,available\na17,core,30,40,5,1,Mon 07:00-11:00\n"
             .write(toFile: agents, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("r.csv").path
-        let r = try CLI.run(["schedule", "--requirements", "data/week_bank_calls_requirements.csv", "--shifts", shifts, "--agents", agents, "--output", out])
+        let r = try CLI.run([
+            "schedule", "--requirements", "data/week_bank_calls_requirements.csv", "--shifts", shifts, "--agents",
+            agents, "--output", out,
+        ])
         #expect(r.status == 3)
         #expect(r.stderr.contains("agent a17: min_hours_week 30 cannot be met within availability"))
         #expect(!FileManager.default.fileExists(atPath: out))
@@ -263,8 +304,10 @@ struct CLI {
         let dir = CLI.temporaryDirectory()
         let shifts = dir.appendingPathComponent("s.toml").path
         try text.write(toFile: shifts, atomically: true, encoding: .utf8)
-        let r = try CLI.run(["schedule", "--requirements", "data/week_bank_calls_requirements.csv", "--shifts", shifts,
-                             "--output", dir.appendingPathComponent("p.csv").path])
+        let r = try CLI.run([
+            "schedule", "--requirements", "data/week_bank_calls_requirements.csv", "--shifts", shifts,
+            "--output", dir.appendingPathComponent("p.csv").path,
+        ])
         #expect(r.status == 1, "\(r.stderr)")
         #expect(r.stderr.contains(expected), "\(r.stderr)")
         #expect(r.stderr.split(separator: "\n").count == 1)
@@ -274,24 +317,37 @@ struct CLI {
         let dir = CLI.temporaryDirectory()
         let staffing = dir.appendingPathComponent("staff.csv").path
         // The shared week scaled to the sample's 52 agents (weekly contracts need the whole week).
-        let lines = try String(contentsOfFile: "data/week_bank_calls_requirements.csv", encoding: .utf8).split(separator: "\n")
-        let small = lines.prefix(1) + lines.dropFirst().map { l -> Substring in
-            let f = l.split(separator: ","); return Substring("\(f[0]),\(Int(f[1])! * 6 / 100)")
-        }
+        let lines = try String(contentsOfFile: "data/week_bank_calls_requirements.csv", encoding: .utf8).split(
+            separator: "\n")
+        let small =
+            lines.prefix(1)
+            + lines.dropFirst().map { l -> Substring in
+                let f = l.split(separator: ",")
+                return Substring("\(f[0]),\(Int(f[1])! * 6 / 100)")
+            }
         try small.joined(separator: "\n").appending("\n").write(toFile: staffing, atomically: true, encoding: .utf8)
-        let roster = dir.appendingPathComponent("r.csv").path, cov = dir.appendingPathComponent("c.csv").path
-        let r = try CLI.run(["schedule", "--requirements", staffing, "--shifts", "data/shifts.toml", "--agents", "data/agents.csv",
-                             "--output", roster, "--coverage", cov, "--time-limit", "20s", "--allow-understaffing", "20"])
+        let roster = dir.appendingPathComponent("r.csv").path
+        let cov = dir.appendingPathComponent("c.csv").path
+        let r = try CLI.run([
+            "schedule", "--requirements", staffing, "--shifts", "data/shifts.toml", "--agents", "data/agents.csv",
+            "--output", roster, "--coverage", cov, "--time-limit", "20s", "--allow-understaffing", "20",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try String(contentsOfFile: roster, encoding: .utf8).hasPrefix("agent_id,pool,date,shift_start,shift_end,break_start,break_end,paid_hours\n"))
+        #expect(
+            try String(contentsOfFile: roster, encoding: .utf8).hasPrefix(
+                "agent_id,pool,date,shift_start,shift_end,break_start,break_end,paid_hours\n"))
         // The same inputs give the same roster, byte for byte (no hash-order effects on the solver).
         let again = dir.appendingPathComponent("r2.csv").path
-        let r2 = try CLI.run(["schedule", "--requirements", staffing, "--shifts", "data/shifts.toml", "--agents", "data/agents.csv",
-                              "--output", again, "--time-limit", "20s", "--allow-understaffing", "20"])
+        let r2 = try CLI.run([
+            "schedule", "--requirements", staffing, "--shifts", "data/shifts.toml", "--agents", "data/agents.csv",
+            "--output", again, "--time-limit", "20s", "--allow-understaffing", "20",
+        ])
         #expect(r2.status == 0)
         #expect(FileManager.default.contentsEqual(atPath: roster, andPath: again))
         let calls = dir.appendingPathComponent("calls.csv").path
-        let c = try CLI.run(["callout", "--roster", roster, "--gap", cov, "--agents", "data/agents.csv", "--output", calls])
+        let c = try CLI.run([
+            "callout", "--roster", roster, "--gap", cov, "--agents", "data/agents.csv", "--output", calls,
+        ])
         #expect(c.status == 0, "\(c.stderr)")
         #expect(c.stderr.hasPrefix("called="))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LinearAlgebra
 
 /// Expected values come from closed forms worked by hand in each test's comment.

@@ -1,9 +1,10 @@
 import PropertyBased
 import Testing
+
 @testable import Staffing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite struct StaffingPropertyTests {
@@ -25,9 +26,11 @@ import Glibc
 
     @Test func erlangAServiceLevelRisesAndAbandonmentFallsWithAgents() async {
         let small = Gen.double(in: 1...2_000).map { QueueLoad(calls: $0, intervalSeconds: 1800, ahtSeconds: 270) }
-        await propertyCheck(count: 40, input: small, Gen.double(in: 5...900), Gen.double(in: 0...60)) { load, patience, t in
+        await propertyCheck(count: 40, input: small, Gen.double(in: 5...900), Gen.double(in: 0...60)) {
+            load, patience, t in
             let a = load.trafficErlangs
-            var previous = ErlangA.metrics(agents: max(1, Int(a / 2)), load: load, patienceSeconds: patience, targetSeconds: t)
+            var previous = ErlangA.metrics(
+                agents: max(1, Int(a / 2)), load: load, patienceSeconds: patience, targetSeconds: t)
             for n in stride(from: max(1, Int(a / 2)) + 1, through: Int(a) + 30, by: max(1, Int(a) / 20)) {
                 let m = ErlangA.metrics(agents: n, load: load, patienceSeconds: patience, targetSeconds: t)
                 #expect(m.serviceLevel >= previous.serviceLevel - 1e-12)
@@ -41,7 +44,8 @@ import Glibc
     }
 
     @Test func erlangATendsToErlangCAsPatienceGrows() async {
-        await propertyCheck(count: 60, input: Gen.double(in: 1...3_000), Gen.int(in: 1...25), Gen.double(in: 0...60)) { calls, extra, t in
+        await propertyCheck(count: 60, input: Gen.double(in: 1...3_000), Gen.int(in: 1...25), Gen.double(in: 0...60)) {
+            calls, extra, t in
             let load = QueueLoad(calls: calls, intervalSeconds: 1800, ahtSeconds: 240)
             // At least one agent above the load: within a fraction of an agent of critical load the
             // queue is so long that even 1e13 s of patience moves ASA by ~1e-5 (the limit is that slow).
@@ -58,8 +62,14 @@ import Glibc
     @Test func erlangBRecursionEqualsClosedFormForSmallN() async {
         await propertyCheck(input: Gen.int(in: 0...30), Gen.double(in: 0.01...40)) { n, a in
             // (aⁿ/n!) / Σ_{k≤n} aᵏ/k!
-            var term = 1.0, sum = 1.0
-            if n > 0 { for k in 1...n { term *= a / Double(k); sum += term } }
+            var term = 1.0
+            var sum = 1.0
+            if n > 0 {
+                for k in 1...n {
+                    term *= a / Double(k)
+                    sum += term
+                }
+            }
             let closed = term / sum
             #expect(abs(ErlangB.blocking(servers: n, traffic: a) - closed) <= 1e-13 * max(1, closed))
         }
@@ -76,9 +86,12 @@ import Glibc
     }
 
     @Test func solverAnswerIsTheFewestAgents() async throws {
-        await propertyCheck(count: 80, input: Gen.double(in: 0.5...20_000), Gen.double(in: 0.5...0.95), Gen.double(in: 0...60)) { calls, sl, t in
-            let request = StaffingRequest(load: QueueLoad(calls: calls, intervalSeconds: 1800, ahtSeconds: 300),
-                                          targets: ServiceTargets(serviceLevel: sl, targetSeconds: t))
+        await propertyCheck(
+            count: 80, input: Gen.double(in: 0.5...20_000), Gen.double(in: 0.5...0.95), Gen.double(in: 0...60)
+        ) { calls, sl, t in
+            let request = StaffingRequest(
+                load: QueueLoad(calls: calls, intervalSeconds: 1800, ahtSeconds: 300),
+                targets: ServiceTargets(serviceLevel: sl, targetSeconds: t))
             let n = try StaffingSolver.solve(request).metrics.agents
             let at = ErlangC.metrics(agents: n, load: request.load, targetSeconds: t)
             let below = ErlangC.metrics(agents: n - 1, load: request.load, targetSeconds: t)
@@ -88,12 +101,15 @@ import Glibc
     }
 
     @Test func priorityClassMeanWaitsAverageToErlangC() async {
-        await propertyCheck(count: 40, input: Gen.double(in: 10...3_000), Gen.double(in: 0.05...0.9), Gen.int(in: 1...20)) { calls, share, extra in
+        await propertyCheck(
+            count: 40, input: Gen.double(in: 10...3_000), Gen.double(in: 0.05...0.9), Gen.int(in: 1...20)
+        ) { calls, share, extra in
             let load = QueueLoad(calls: calls, intervalSeconds: 1800, ahtSeconds: 300)
             let n = Int(load.trafficErlangs) + extra
             let c = ErlangC.metrics(agents: n, load: load, targetSeconds: 20)
-            let p = PriorityErlangC.metrics(agents: n, load: load, priority: PriorityClass(share: share, serviceLevel: 0.9, targetSeconds: 20),
-                                            targetSeconds: 20)
+            let p = PriorityErlangC.metrics(
+                agents: n, load: load, priority: PriorityClass(share: share, serviceLevel: 0.9, targetSeconds: 20),
+                targetSeconds: 20)
             // Conservation (Kleinrock): the mix of class means equals the FCFS mean.
             let mixed = share * p.priorityASASeconds + (1 - share) * p.standardASASeconds
             #expect(abs(mixed - c.asaSeconds) <= 1e-9 * max(1, c.asaSeconds))
@@ -107,14 +123,17 @@ import Glibc
         let load = QueueLoad(calls: 300, intervalSeconds: 1800, ahtSeconds: 300)
         let priority = PriorityClass(share: 0.3, serviceLevel: 0.9, targetSeconds: 20)
         let n = 54
-        let mean = PriorityErlangC.metrics(agents: n, load: load, priority: priority, targetSeconds: 20).standardASASeconds
+        let mean = PriorityErlangC.metrics(agents: n, load: load, priority: priority, targetSeconds: 20)
+            .standardASASeconds
         var integral = 0.0
         let step = 3.0
         var t = 0.0
-        var previous = 1 - PriorityErlangC.metrics(agents: n, load: load, priority: priority, targetSeconds: 0).standardSL
+        var previous =
+            1 - PriorityErlangC.metrics(agents: n, load: load, priority: priority, targetSeconds: 0).standardSL
         while t < 1_200 {  // the tail is below 1e-12 long before 1,200 s here
             t += step
-            let tail = 1 - PriorityErlangC.metrics(agents: n, load: load, priority: priority, targetSeconds: t).standardSL
+            let tail =
+                1 - PriorityErlangC.metrics(agents: n, load: load, priority: priority, targetSeconds: t).standardSL
             integral += (previous + tail) / 2 * step
             previous = tail
         }
@@ -130,35 +149,61 @@ import Glibc
     }
 
     @Test(arguments: [
-        ("--target-sl", StaffingRequest(load: QueueLoad(calls: 10, intervalSeconds: 1800, ahtSeconds: 300),
-                                        targets: ServiceTargets(serviceLevel: 1, targetSeconds: 20))),
-        ("--calls", StaffingRequest(load: QueueLoad(calls: -1, intervalSeconds: 1800, ahtSeconds: 300),
-                                    targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: 20))),
-        ("--target-seconds", StaffingRequest(load: QueueLoad(calls: 1, intervalSeconds: 1800, ahtSeconds: 300),
-                                             targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: -1))),
-        ("--shrinkage", StaffingRequest(load: QueueLoad(calls: 1, intervalSeconds: 1800, ahtSeconds: 300),
-                                        targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: 20), shrinkage: 1)),
-        ("--patience", StaffingRequest(load: QueueLoad(calls: 1, intervalSeconds: 1800, ahtSeconds: 300), model: .erlangA(patienceSeconds: 0),
-                                       targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: 20))),
+        (
+            "--target-sl",
+            StaffingRequest(
+                load: QueueLoad(calls: 10, intervalSeconds: 1800, ahtSeconds: 300),
+                targets: ServiceTargets(serviceLevel: 1, targetSeconds: 20))
+        ),
+        (
+            "--calls",
+            StaffingRequest(
+                load: QueueLoad(calls: -1, intervalSeconds: 1800, ahtSeconds: 300),
+                targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: 20))
+        ),
+        (
+            "--target-seconds",
+            StaffingRequest(
+                load: QueueLoad(calls: 1, intervalSeconds: 1800, ahtSeconds: 300),
+                targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: -1))
+        ),
+        (
+            "--shrinkage",
+            StaffingRequest(
+                load: QueueLoad(calls: 1, intervalSeconds: 1800, ahtSeconds: 300),
+                targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: 20), shrinkage: 1)
+        ),
+        (
+            "--patience",
+            StaffingRequest(
+                load: QueueLoad(calls: 1, intervalSeconds: 1800, ahtSeconds: 300), model: .erlangA(patienceSeconds: 0),
+                targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: 20))
+        ),
     ])
     func badParametersAreNamed(name: String, request: StaffingRequest) {
         do {
             _ = try StaffingSolver.solve(request)
             Issue.record("expected an error for \(name)")
         } catch {
-            guard case .invalidParameter(let got, _, _) = error else { Issue.record("wrong error"); return }
+            guard case .invalidParameter(let got, _, _) = error else {
+                Issue.record("wrong error")
+                return
+            }
             #expect(got == name)
         }
     }
 
     @Test func unstableErlangCNeverCrashes() {
-        let m = ErlangC.metrics(agents: 9, load: QueueLoad(calls: 100, intervalSeconds: 1800, ahtSeconds: 180), targetSeconds: 20)
+        let m = ErlangC.metrics(
+            agents: 9, load: QueueLoad(calls: 100, intervalSeconds: 1800, ahtSeconds: 180), targetSeconds: 20)
         #expect(!m.stable && m.serviceLevel == 0 && m.asaSeconds.isInfinite && m.waitProbability == 1)
     }
 
     @Test func zeroCallsNeedNoAgents() throws {
-        let r = try StaffingSolver.solve(StaffingRequest(load: QueueLoad(calls: 0, intervalSeconds: 1800, ahtSeconds: 300),
-                                                         targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: 20)))
+        let r = try StaffingSolver.solve(
+            StaffingRequest(
+                load: QueueLoad(calls: 0, intervalSeconds: 1800, ahtSeconds: 300),
+                targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: 20)))
         #expect(r.metrics.agents == 0 && r.scheduledAgents == 0 && r.metrics.serviceLevel == 1)
     }
 }

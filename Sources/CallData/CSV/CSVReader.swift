@@ -35,7 +35,8 @@ public struct CSVReader: Sendable {
     ) throws(CSVReadError<E>) {
         let file = self.file
         let count = bytes.count
-        try bytes.withUnsafeMutableBufferPointer { (buffer: inout UnsafeMutableBufferPointer<UInt8>) throws(CSVReadError<E>) in
+        try bytes.withUnsafeMutableBufferPointer {
+            (buffer: inout UnsafeMutableBufferPointer<UInt8>) throws(CSVReadError<E>) in
             var i = 0
             if count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { i = 3 }
             var line = 1
@@ -51,12 +52,23 @@ public struct CSVReader: Sendable {
                 let recordLine = line
                 let recordLineStart = lineStart
                 // Blank line?
-                if buffer[i] == 10 { i += 1; line += 1; lineStart = i; continue }
-                if buffer[i] == 13, i + 1 < count, buffer[i + 1] == 10 { i += 2; line += 1; lineStart = i; continue }
+                if buffer[i] == 10 {
+                    i += 1
+                    line += 1
+                    lineStart = i
+                    continue
+                }
+                if buffer[i] == 13, i + 1 < count, buffer[i + 1] == 10 {
+                    i += 2
+                    line += 1
+                    lineStart = i
+                    continue
+                }
                 var endOfRecord = false
                 while !endOfRecord {
                     if i < count, buffer[i] == 34 {  // quoted field
-                        let quoteLine = line, quoteColumn = i - lineStart + 1
+                        let quoteLine = line
+                        let quoteColumn = i - lineStart + 1
                         i += 1
                         let start = i
                         var write = i
@@ -65,26 +77,51 @@ public struct CSVReader: Sendable {
                             let c = buffer[i]
                             if c == 34 {
                                 if i + 1 < count, buffer[i + 1] == 34 {
-                                    buffer[write] = 34; write += 1; i += 2
+                                    buffer[write] = 34
+                                    write += 1
+                                    i += 2
                                     continue
                                 }
                                 i += 1
                                 closed = true
                                 break
                             }
-                            if c == 10 { line += 1; lineStart = i + 1 }
-                            buffer[write] = c; write += 1; i += 1
+                            if c == 10 {
+                                line += 1
+                                lineStart = i + 1
+                            }
+                            buffer[write] = c
+                            write += 1
+                            i += 1
                         }
                         guard closed else {
                             throw .malformed(.unterminatedQuote(file: file, line: quoteLine, column: quoteColumn))
                         }
                         starts.append(start)
                         ends.append(write)
-                        if i >= count { endOfRecord = true; break }
+                        if i >= count {
+                            endOfRecord = true
+                            break
+                        }
                         let c = buffer[i]
-                        if c == 44 { i += 1; continue }
-                        if c == 10 { i += 1; line += 1; lineStart = i; endOfRecord = true; break }
-                        if c == 13, i + 1 < count, buffer[i + 1] == 10 { i += 2; line += 1; lineStart = i; endOfRecord = true; break }
+                        if c == 44 {
+                            i += 1
+                            continue
+                        }
+                        if c == 10 {
+                            i += 1
+                            line += 1
+                            lineStart = i
+                            endOfRecord = true
+                            break
+                        }
+                        if c == 13, i + 1 < count, buffer[i + 1] == 10 {
+                            i += 2
+                            line += 1
+                            lineStart = i
+                            endOfRecord = true
+                            break
+                        }
                         throw .malformed(.badQuote(file: file, line: line, column: i - lineStart + 1))
                     } else {  // bare field
                         let start = i
@@ -95,13 +132,33 @@ public struct CSVReader: Sendable {
                         }
                         starts.append(start)
                         ends.append(i)
-                        if i >= count { endOfRecord = true; break }
+                        if i >= count {
+                            endOfRecord = true
+                            break
+                        }
                         let c = buffer[i]
-                        if c == 44 { i += 1; if i >= count { starts.append(i); ends.append(i); endOfRecord = true }; continue }
-                        if c == 10 { i += 1; line += 1; lineStart = i; endOfRecord = true; break }
+                        if c == 44 {
+                            i += 1
+                            if i >= count {
+                                starts.append(i)
+                                ends.append(i)
+                                endOfRecord = true
+                            }
+                            continue
+                        }
+                        if c == 10 {
+                            i += 1
+                            line += 1
+                            lineStart = i
+                            endOfRecord = true
+                            break
+                        }
                         if c == 13 {
                             i += (i + 1 < count && buffer[i + 1] == 10) ? 2 : 1
-                            line += 1; lineStart = i; endOfRecord = true; break
+                            line += 1
+                            lineStart = i
+                            endOfRecord = true
+                            break
                         }
                     }
                 }
@@ -170,7 +227,13 @@ public struct CSVRecord: ~Copyable {
         // Fields after an embedded newline: count from the last line break before them.
         var ls = lineStart
         var k = start - 1
-        while k >= lineStart { if base[k] == 10 { ls = k + 1; break }; k -= 1 }
+        while k >= lineStart {
+            if base[k] == 10 {
+                ls = k + 1
+                break
+            }
+            k -= 1
+        }
         return start - ls + 1
     }
 }

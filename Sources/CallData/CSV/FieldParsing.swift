@@ -9,13 +9,17 @@ public enum FieldParsing {
     /// `nan`, `inf` and empty text.
     @inlinable
     public static func double(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
-        var lo = 0, hi = b.count
+        var lo = 0
+        var hi = b.count
         while lo < hi, b[lo] == 32 { lo += 1 }
         while hi > lo, b[hi - 1] == 32 { hi -= 1 }
         guard lo < hi else { return nil }
         var i = lo
         var negative = false
-        if b[i] == 45 || b[i] == 43 { negative = b[i] == 45; i += 1 }
+        if b[i] == 45 || b[i] == 43 {
+            negative = b[i] == 45
+            i += 1
+        }
         var mantissa: UInt64 = 0
         var digits = 0
         var fractionDigits = 0
@@ -64,7 +68,8 @@ public enum FieldParsing {
     /// Parses `0/1`, `true/false`, `yes/no`, `t/f`, `y/n` (any case). `nil` otherwise.
     @inlinable
     public static func bool(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
-        var lo = 0, hi = b.count
+        var lo = 0
+        var hi = b.count
         while lo < hi, b[lo] == 32 { lo += 1 }
         while hi > lo, b[hi - 1] == 32 { hi -= 1 }
         let n = hi - lo

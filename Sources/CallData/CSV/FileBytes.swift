@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Whole-file reads and atomic whole-file writes with POSIX calls.
@@ -47,7 +47,8 @@ public enum FileBytes {
             if n < 0 {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
-                close(fd); unlink(tmp)
+                close(fd)
+                unlink(tmp)
                 throw .unwritable(file: path, reason: reason)
             }
             written += n

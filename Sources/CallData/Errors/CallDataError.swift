@@ -46,17 +46,22 @@ public enum CallDataError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unreadable(let f, let r): "\(f): cannot read: \(r)"
         case .unwritable(let f, let r): "\(f): cannot write: \(r)"
         case .emptyFile(let f): "\(f):1:1: file has no data rows; expected a header row and at least one data row"
-        case .unknownColumn(let f, let l, let c, let n, let e): "\(f):\(l):\(c): unknown column '\(n)'; expected columns: \(e)"
+        case .unknownColumn(let f, let l, let c, let n, let e):
+            "\(f):\(l):\(c): unknown column '\(n)'; expected columns: \(e)"
         case .missingColumn(let f, let l, let n, let e): "\(f):\(l):1: missing column '\(n)'; expected columns: \(e)"
         case .duplicateColumn(let f, let l, let c, let n): "\(f):\(l):\(c): column '\(n)' appears twice in the header"
         case .fieldCount(let f, let l, let e, let n): "\(f):\(l):1: row has \(n) fields; expected \(e) like the header"
-        case .unterminatedQuote(let f, let l, let c): "\(f):\(l):\(c): quoted field is never closed; expected a closing '\"'"
-        case .badQuote(let f, let l, let c): "\(f):\(l):\(c): unexpected character after a closing quote; expected ',' or end of line"
+        case .unterminatedQuote(let f, let l, let c):
+            "\(f):\(l):\(c): quoted field is never closed; expected a closing '\"'"
+        case .badQuote(let f, let l, let c):
+            "\(f):\(l):\(c): unexpected character after a closing quote; expected ',' or end of line"
         case .badTimestamp(let f, let l, let c, let v):
             "\(f):\(l):\(c): bad timestamp '\(v)'; expected ISO 8601 like 2025-02-12T08:30:00+01:00 or 2025-02-12 08:30"
         case .badNumber(let f, let l, let c, let v, let e): "\(f):\(l):\(c): bad number '\(v)'; expected \(e)"
-        case .negativeValue(let f, let l, let c, let v): "\(f):\(l):\(c): negative value '\(v)'; expected a count or duration ≥ 0"
-        case .implausibleValue(let f, let l, let c, let v, let lim): "\(f):\(l):\(c): implausible value '\(v)'; expected at most \(lim)"
+        case .negativeValue(let f, let l, let c, let v):
+            "\(f):\(l):\(c): negative value '\(v)'; expected a count or duration ≥ 0"
+        case .implausibleValue(let f, let l, let c, let v, let lim):
+            "\(f):\(l):\(c): implausible value '\(v)'; expected at most \(lim)"
         case .nonexistentLocalTime(let f, let l, let c, let v, let z):
             "\(f):\(l):\(c): local time '\(v)' does not exist in \(z) (clocks jump forward); expected a time outside the DST gap or one with a UTC offset"
         case .duplicateInterval(let f, let l, let c, let v, let first):

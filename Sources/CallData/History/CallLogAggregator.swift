@@ -59,7 +59,11 @@ public struct CallLogAggregator: Sendable {
         let fields = FieldReader(file: file)
         let resolver = WallClockResolver(zone: timeZone)
         var layout: HeaderLayout? = nil
-        var cArrived = 0, cQueue = -1, cHandle = -1, cWait = -1, cAbandoned = -1
+        var cArrived = 0
+        var cQueue = -1
+        var cHandle = -1
+        var cWait = -1
+        var cAbandoned = -1
         var queues: [QueueBuckets] = []
         var queueIndex: [String: Int] = [:]
         var queueSpellings: [(bytes: [UInt8], queue: Int)] = []  // each distinct spelling seen, and its queue
@@ -68,7 +72,8 @@ public struct CallLogAggregator: Sendable {
         do {
             try reader.forEachRecord { (r: borrowing CSVRecord) throws(CallDataError) in
                 guard let header = layout else {
-                    let h = try HeaderLayout(record: r, file: file, required: Self.requiredColumns, optional: Self.optionalColumns)
+                    let h = try HeaderLayout(
+                        record: r, file: file, required: Self.requiredColumns, optional: Self.optionalColumns)
                     cArrived = h["arrived_at"]!
                     cQueue = h["queue"] ?? -1
                     cHandle = h["handle_seconds"] ?? -1
@@ -92,7 +97,9 @@ public struct CallLogAggregator: Sendable {
                         lastQueue = known
                     } else {
                         let name = String(decoding: qb, as: UTF8.self).trimmingWhitespace()
-                        if let existing = queueIndex[name] { q = existing } else {
+                        if let existing = queueIndex[name] {
+                            q = existing
+                        } else {
                             q = queues.count
                             queueIndex[name] = q
                             queues.append(QueueBuckets(name: name))
@@ -106,23 +113,31 @@ public struct CallLogAggregator: Sendable {
                 }
                 let written = try fields.timestamp(r, cArrived)
                 guard let utc = resolver.resolve(written, previousUTC: queues[q].lastUTC) else {
-                    throw .nonexistentLocalTime(file: file, line: r.line, column: r.column(cArrived),
-                                                value: r.string(cArrived), timeZone: timeZone.identifier)
+                    throw .nonexistentLocalTime(
+                        file: file, line: r.line, column: r.column(cArrived),
+                        value: r.string(cArrived), timeZone: timeZone.identifier)
                 }
                 queues[q].lastUTC = utc
                 var abandoned = false
                 if cAbandoned >= 0 {
                     guard let a = FieldParsing.bool(r.field(cAbandoned)) else {
-                        throw .badNumber(file: file, line: r.line, column: r.column(cAbandoned), value: r.string(cAbandoned),
-                                         expected: "0/1 or true/false")
+                        throw .badNumber(
+                            file: file, line: r.line, column: r.column(cAbandoned), value: r.string(cAbandoned),
+                            expected: "0/1 or true/false")
                     }
                     abandoned = a
                 }
-                let handle = cHandle >= 0
-                    ? try fields.quantity(r, cHandle, limit: PlausibilityLimits.durationSeconds, optional: true, what: "handle time in seconds")
+                let handle =
+                    cHandle >= 0
+                    ? try fields.quantity(
+                        r, cHandle, limit: PlausibilityLimits.durationSeconds, optional: true,
+                        what: "handle time in seconds")
                     : nil
-                let wait = cWait >= 0
-                    ? try fields.quantity(r, cWait, limit: PlausibilityLimits.durationSeconds, optional: true, what: "wait time in seconds")
+                let wait =
+                    cWait >= 0
+                    ? try fields.quantity(
+                        r, cWait, limit: PlausibilityLimits.durationSeconds, optional: true,
+                        what: "wait time in seconds")
                     : nil
                 let offset = timeZone.offset(atUTC: utc)
                 let wall = utc + offset
@@ -153,19 +168,22 @@ public struct CallLogAggregator: Sendable {
             throw error.callDataError
         }
         guard rows > 0 else { throw .emptyFile(file: file) }
-        let hasHandle = cHandle >= 0, hasWait = cWait >= 0, hasAbandoned = cAbandoned >= 0
+        let hasHandle = cHandle >= 0
+        let hasWait = cWait >= 0
+        let hasAbandoned = cAbandoned >= 0
         var series: [IntervalSeries] = []
         for qb in queues {
             let order = qb.starts.indices.sorted { qb.starts[$0] < qb.starts[$1] }
             var records: [IntervalRecord] = []
             records.reserveCapacity(order.count)
             func emit(_ start: Int, _ b: Bucket) {
-                records.append(IntervalRecord(
-                    start: start, utcOffset: b.utcOffset, calls: b.offered,
-                    answered: hasAbandoned || hasWait ? b.answered : nil,
-                    abandoned: hasAbandoned ? b.abandoned : nil,
-                    ahtSeconds: hasHandle && b.answered > 0 ? b.handleSum / b.answered : nil,
-                    serviceLevel: hasWait && b.offered > 0 ? b.answeredWithin / b.offered : nil))
+                records.append(
+                    IntervalRecord(
+                        start: start, utcOffset: b.utcOffset, calls: b.offered,
+                        answered: hasAbandoned || hasWait ? b.answered : nil,
+                        abandoned: hasAbandoned ? b.abandoned : nil,
+                        ahtSeconds: hasHandle && b.answered > 0 ? b.handleSum / b.answered : nil,
+                        serviceLevel: hasWait && b.offered > 0 ? b.answeredWithin / b.offered : nil))
             }
             var previous: (start: Int, day: Int)? = nil
             for k in order {

@@ -7,7 +7,9 @@ public struct HeaderLayout: Sendable {
 
     /// Reads the header record; names are trimmed and compared case-insensitively.
     /// - Throws: `unknownColumn` / `duplicateColumn` / `missingColumn` naming the allowed set.
-    public init(record: borrowing CSVRecord, file: String, required: [String], optional: [String], ignored: [String] = [])
+    public init(
+        record: borrowing CSVRecord, file: String, required: [String], optional: [String], ignored: [String] = []
+    )
         throws(CallDataError)
     {
         let expected = (required + optional.map { "[\($0)]" }).joined(separator: ", ")
@@ -16,7 +18,8 @@ public struct HeaderLayout: Sendable {
             let name = record.string(k).trimmingWhitespace().lowercased()
             if ignored.contains(name) { continue }
             guard required.contains(name) || optional.contains(name) else {
-                throw .unknownColumn(file: file, line: record.line, column: record.column(k), name: name, expected: expected)
+                throw .unknownColumn(
+                    file: file, line: record.line, column: record.column(k), name: name, expected: expected)
             }
             guard index[name] == nil else {
                 throw .duplicateColumn(file: file, line: record.line, column: record.column(k), name: name)
@@ -49,7 +52,9 @@ public struct FieldReader: Sendable {
     }
 
     /// A non-negative finite number no larger than `limit`; `nil` for a blank field when `optional`.
-    public func quantity(_ r: borrowing CSVRecord, _ k: Int, limit: Double, optional: Bool, what: String) throws(CallDataError) -> Double? {
+    public func quantity(_ r: borrowing CSVRecord, _ k: Int, limit: Double, optional: Bool, what: String)
+        throws(CallDataError) -> Double?
+    {
         let f = r.field(k)
         guard let v = FieldParsing.double(f) else {
             if optional, FieldParsing.isBlank(f) { return nil }
@@ -57,14 +62,17 @@ public struct FieldReader: Sendable {
         }
         if v < 0 { throw .negativeValue(file: file, line: r.line, column: r.column(k), value: r.string(k)) }
         if v > limit {
-            throw .implausibleValue(file: file, line: r.line, column: r.column(k), value: r.string(k), limit: formatDecimal(limit))
+            throw .implausibleValue(
+                file: file, line: r.line, column: r.column(k), value: r.string(k), limit: formatDecimal(limit))
         }
         return v
     }
 
     /// The row has as many fields as the header.
     public func fieldCount(_ r: borrowing CSVRecord, expected: Int) throws(CallDataError) {
-        guard r.count == expected else { throw .fieldCount(file: file, line: r.line, expected: expected, found: r.count) }
+        guard r.count == expected else {
+            throw .fieldCount(file: file, line: r.line, expected: expected, found: r.count)
+        }
     }
 }
 

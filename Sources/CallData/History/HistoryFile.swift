@@ -23,9 +23,10 @@ public enum HistoryFile {
         guard let names else { throw .emptyFile(file: reader.file) }
         if names.contains("arrived_at") { return .callLog }
         if names.contains("interval_start") { return .intervalHistory }
-        throw .missingColumn(file: reader.file, line: headerLine, name: "arrived_at' or 'interval_start",
-                             expected: "a call log (arrived_at, [queue], [handle_seconds], [wait_seconds], [abandoned]) "
-                                 + "or interval history (interval_start, [queue], calls, [aht_seconds])")
+        throw .missingColumn(
+            file: reader.file, line: headerLine, name: "arrived_at' or 'interval_start",
+            expected: "a call log (arrived_at, [queue], [handle_seconds], [wait_seconds], [abandoned]) "
+                + "or interval history (interval_start, [queue], calls, [aht_seconds])")
     }
 
     struct StopReading: Error {}
@@ -33,13 +34,16 @@ public enum HistoryFile {
     /// Reads `path` as interval history at `intervalSeconds` (or the file's own interval
     /// for interval history when `nil`; 30 minutes for call logs when `nil`).
     /// - Throws: `CallDataError` with file, line and column.
-    public static func read(path: String, timeZone: PlanningTimeZone, intervalSeconds: Int? = nil,
-                            answerThresholdSeconds: Double = 20) throws(CallDataError) -> IntervalHistory {
+    public static func read(
+        path: String, timeZone: PlanningTimeZone, intervalSeconds: Int? = nil,
+        answerThresholdSeconds: Double = 20
+    ) throws(CallDataError) -> IntervalHistory {
         var reader = try CSVReader(contentsOf: path)
         switch try shape(of: reader) {
         case .callLog:
-            let agg = CallLogAggregator(intervalSeconds: intervalSeconds ?? 1800, timeZone: timeZone,
-                                        answerThresholdSeconds: answerThresholdSeconds)
+            let agg = CallLogAggregator(
+                intervalSeconds: intervalSeconds ?? 1800, timeZone: timeZone,
+                answerThresholdSeconds: answerThresholdSeconds)
             return try agg.aggregate(&reader)
         case .intervalHistory:
             let history = try IntervalHistoryReader(timeZone: timeZone).read(&reader)
@@ -57,11 +61,15 @@ extension IntervalHistory {
     /// divides a day: calls, answered and abandoned are summed; AHT is weighted by answered
     /// calls (by calls when answered is unknown); service level by calls.
     public func combined(into target: Int) -> IntervalHistory {
-        precondition(target % intervalSeconds == 0 && 86_400 % target == 0, "target must be a multiple that divides a day")
+        precondition(
+            target % intervalSeconds == 0 && 86_400 % target == 0, "target must be a multiple that divides a day")
         var out: [IntervalSeries] = []
         for s in series {
             var records: [IntervalRecord] = []
-            var handleWeight = 0.0, handleSum = 0.0, slSum = 0.0, slWeight = 0.0
+            var handleWeight = 0.0
+            var handleSum = 0.0
+            var slSum = 0.0
+            var slWeight = 0.0
             func close() {
                 guard var last = records.popLast() else { return }
                 last.ahtSeconds = handleWeight > 0 ? handleSum / handleWeight : nil
@@ -73,9 +81,14 @@ extension IntervalHistory {
                 let start = wallStart - r.utcOffset
                 if records.last?.start != start {
                     close()
-                    handleWeight = 0; handleSum = 0; slSum = 0; slWeight = 0
-                    records.append(IntervalRecord(start: start, utcOffset: r.utcOffset, calls: 0,
-                                                  answered: r.answered.map { _ in 0 }, abandoned: r.abandoned.map { _ in 0 }))
+                    handleWeight = 0
+                    handleSum = 0
+                    slSum = 0
+                    slWeight = 0
+                    records.append(
+                        IntervalRecord(
+                            start: start, utcOffset: r.utcOffset, calls: 0,
+                            answered: r.answered.map { _ in 0 }, abandoned: r.abandoned.map { _ in 0 }))
                 }
                 let k = records.count - 1
                 records[k].calls += r.calls

@@ -46,15 +46,18 @@ public struct IntervalHistoryReader: Sendable {
         do {
             try reader.forEachRecord { (r: borrowing CSVRecord) throws(CallDataError) in
                 guard let h = layout else {
-                    layout = try HeaderLayout(record: r, file: file, required: Self.requiredColumns,
-                                              optional: Self.optionalColumns, ignored: Self.ignoredColumns)
+                    layout = try HeaderLayout(
+                        record: r, file: file, required: Self.requiredColumns,
+                        optional: Self.optionalColumns, ignored: Self.ignoredColumns)
                     return
                 }
                 try fields.fieldCount(r, expected: h.fieldCount)
                 var q = 0
                 if let cq = h["queue"] {
                     let name = r.string(cq).trimmingWhitespace()
-                    if let existing = queueIndex[name] { q = existing } else {
+                    if let existing = queueIndex[name] {
+                        q = existing
+                    } else {
                         q = queues.count
                         queueIndex[name] = q
                         queues.append(QueueRows(name: name))
@@ -65,33 +68,41 @@ public struct IntervalHistoryReader: Sendable {
                 let cStart = h["interval_start"]!
                 let written = try fields.timestamp(r, cStart)
                 guard let utc = resolver.resolve(written, previousUTC: queues[q].records.last?.start) else {
-                    throw .nonexistentLocalTime(file: file, line: r.line, column: r.column(cStart),
-                                                value: r.string(cStart), timeZone: zone.identifier)
+                    throw .nonexistentLocalTime(
+                        file: file, line: r.line, column: r.column(cStart),
+                        value: r.string(cStart), timeZone: zone.identifier)
                 }
                 if let last = queues[q].records.last {
                     if utc == last.start {
-                        throw .duplicateInterval(file: file, line: r.line, column: r.column(cStart),
-                                                 value: r.string(cStart), firstLine: queues[q].lines.last!)
+                        throw .duplicateInterval(
+                            file: file, line: r.line, column: r.column(cStart),
+                            value: r.string(cStart), firstLine: queues[q].lines.last!)
                     }
                     if utc < last.start {
-                        throw .outOfOrder(file: file, line: r.line, column: r.column(cStart),
-                                          value: r.string(cStart), previous: previousText[q] ?? "")
+                        throw .outOfOrder(
+                            file: file, line: r.line, column: r.column(cStart),
+                            value: r.string(cStart), previous: previousText[q] ?? "")
                     }
                 }
                 previousText[q] = r.string(cStart)
-                let calls = try fields.quantity(r, h["calls"]!, limit: PlausibilityLimits.callsPerInterval,
-                                                optional: false, what: "a number of calls ≥ 0")!
+                let calls = try fields.quantity(
+                    r, h["calls"]!, limit: PlausibilityLimits.callsPerInterval,
+                    optional: false, what: "a number of calls ≥ 0")!
                 func optional(_ name: String, limit: Double, what: String) throws(CallDataError) -> Double? {
                     guard let c = h[name] else { return nil }
                     return try fields.quantity(r, c, limit: limit, optional: true, what: what)
                 }
-                let aht = try optional("aht_seconds", limit: PlausibilityLimits.durationSeconds, what: "a handle time in seconds")
-                let answered = try optional("answered", limit: PlausibilityLimits.callsPerInterval, what: "a number of calls ≥ 0")
-                let abandoned = try optional("abandoned", limit: PlausibilityLimits.callsPerInterval, what: "a number of calls ≥ 0")
+                let aht = try optional(
+                    "aht_seconds", limit: PlausibilityLimits.durationSeconds, what: "a handle time in seconds")
+                let answered = try optional(
+                    "answered", limit: PlausibilityLimits.callsPerInterval, what: "a number of calls ≥ 0")
+                let abandoned = try optional(
+                    "abandoned", limit: PlausibilityLimits.callsPerInterval, what: "a number of calls ≥ 0")
                 let sl = try optional("service_level", limit: 1, what: "a share between 0 and 1")
-                queues[q].records.append(IntervalRecord(
-                    start: utc, utcOffset: zone.offset(atUTC: utc), calls: calls,
-                    answered: answered, abandoned: abandoned, ahtSeconds: aht, serviceLevel: sl))
+                queues[q].records.append(
+                    IntervalRecord(
+                        start: utc, utcOffset: zone.offset(atUTC: utc), calls: calls,
+                        answered: answered, abandoned: abandoned, ahtSeconds: aht, serviceLevel: sl))
                 queues[q].lines.append(r.line)
                 queues[q].columns.append(r.column(cStart))
             }
@@ -101,13 +112,16 @@ public struct IntervalHistoryReader: Sendable {
         guard !queues.isEmpty else { throw .emptyFile(file: file) }
         let iv = intervalSeconds ?? Self.inferInterval(queues.map { $0.records.map(\.start) })
         for qr in queues {
-            for (k, rec) in qr.records.enumerated() where CivilCalendar.floorDivide(rec.wallStart, iv) * iv != rec.wallStart {
-                throw .misalignedInterval(file: file, line: qr.lines[k], column: qr.columns[k],
-                                          value: rec.startText, intervalSeconds: iv)
+            for (k, rec) in qr.records.enumerated()
+            where CivilCalendar.floorDivide(rec.wallStart, iv) * iv != rec.wallStart {
+                throw .misalignedInterval(
+                    file: file, line: qr.lines[k], column: qr.columns[k],
+                    value: rec.startText, intervalSeconds: iv)
             }
         }
-        return IntervalHistory(intervalSeconds: iv, timeZone: zone,
-                               series: queues.map { IntervalSeries(queue: $0.name, records: $0.records) })
+        return IntervalHistory(
+            intervalSeconds: iv, timeZone: zone,
+            series: queues.map { IntervalSeries(queue: $0.name, records: $0.records) })
     }
 
     /// The most common positive gap between consecutive starts (ties: shorter), restricted

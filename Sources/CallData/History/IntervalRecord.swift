@@ -16,8 +16,10 @@ public struct IntervalRecord: Equatable, Sendable {
     public var serviceLevel: Double?
 
     /// A record with the given counts.
-    public init(start: Int, utcOffset: Int, calls: Double, answered: Double? = nil, abandoned: Double? = nil,
-                ahtSeconds: Double? = nil, serviceLevel: Double? = nil) {
+    public init(
+        start: Int, utcOffset: Int, calls: Double, answered: Double? = nil, abandoned: Double? = nil,
+        ahtSeconds: Double? = nil, serviceLevel: Double? = nil
+    ) {
         self.start = start
         self.utcOffset = utcOffset
         self.calls = calls

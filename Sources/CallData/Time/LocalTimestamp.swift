@@ -40,8 +40,12 @@ public struct WrittenTimestamp: Equatable, Sendable {
             i += 1
             return true
         }
-        guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2) else { return nil }
-        guard month >= 1, month <= 12, day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month) else { return nil }
+        guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2) else {
+            return nil
+        }
+        guard month >= 1, month <= 12, day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month) else {
+            return nil
+        }
         guard i < n, b[i] == 84 || b[i] == 32 || b[i] == 116 else { return nil }  // 'T', ' ', 't'
         i += 1
         guard let hour = digits(2), expect(58), let minute = digits(2), hour < 24, minute < 60 else { return nil }
@@ -96,7 +100,8 @@ public func formatISO8601(wallSeconds: Int, utcOffset: Int) -> String {
     let (y, m, d) = CivilCalendar.civilFromDays(days)
     let sign = utcOffset < 0 ? "-" : "+"
     let off = abs(utcOffset)
-    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))"
+    return
+        "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))"
         + "\(sign)\(pad(off / 3600, 2)):\(pad(off / 60 % 60, 2))"
 }
 

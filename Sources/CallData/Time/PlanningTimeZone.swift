@@ -57,7 +57,8 @@ public struct PlanningTimeZone: Sendable, Equatable {
     @inlinable
     public func offset(atUTC utc: Int) -> Int {
         if transitions.isEmpty { return offsets[0] }
-        var lo = 0, hi = transitions.count  // first transition > utc
+        var lo = 0
+        var hi = transitions.count  // first transition > utc
         while lo < hi {
             let mid = (lo + hi) >> 1
             if transitions[mid] <= utc { lo = mid + 1 } else { hi = mid }

@@ -37,7 +37,9 @@ public struct DayGrid: Sendable {
             let day = r.localDay
             let slot = r.secondOfDay / intervalSeconds
             let d: Int
-            if let existing = index[day] { d = existing } else {
+            if let existing = index[day] {
+                d = existing
+            } else {
                 d = days.count
                 index[day] = d
                 days.append(day)
@@ -67,7 +69,10 @@ public struct DayGrid: Sendable {
         }
     }
 
-    init(intervalSeconds: Int, days: [Int], values: [[Double]], present: [[Bool]], aht: [[Double]]?, ahtWeight: [[Double]]?) {
+    init(
+        intervalSeconds: Int, days: [Int], values: [[Double]], present: [[Bool]], aht: [[Double]]?,
+        ahtWeight: [[Double]]?
+    ) {
         self.intervalSeconds = intervalSeconds
         slotsPerDay = 86_400 / intervalSeconds
         self.days = days
@@ -80,8 +85,10 @@ public struct DayGrid: Sendable {
     /// The grid restricted to days before `day` (a training set for a rolling origin).
     public func before(day: Int) -> DayGrid {
         let n = days.firstIndex { $0 >= day } ?? days.count
-        return DayGrid(intervalSeconds: intervalSeconds, days: Array(days[..<n]), values: Array(values[..<n]),
-                       present: Array(present[..<n]), aht: aht.map { Array($0[..<n]) }, ahtWeight: ahtWeight.map { Array($0[..<n]) })
+        return DayGrid(
+            intervalSeconds: intervalSeconds, days: Array(days[..<n]), values: Array(values[..<n]),
+            present: Array(present[..<n]), aht: aht.map { Array($0[..<n]) },
+            ahtWeight: ahtWeight.map { Array($0[..<n]) })
     }
 
     /// Daily totals.

@@ -38,7 +38,9 @@ public struct SpecialDays: Sendable {
         var reader = try CSVReader(contentsOf: path)
         var header: [String]? = nil
         var days: [SpecialDay] = []
-        var cDate = 0, cLabel = 1, cKind = -1
+        var cDate = 0
+        var cLabel = 1
+        var cKind = -1
         let expected = "date, label, [kind]"
         do {
             try reader.forEachRecord { (r: borrowing CSVRecord) throws(CallDataError) in
@@ -47,13 +49,21 @@ public struct SpecialDays: Sendable {
                     for (k, n) in names.enumerated() where !["date", "label", "kind"].contains(n) {
                         throw .unknownColumn(file: path, line: r.line, column: r.column(k), name: n, expected: expected)
                     }
-                    guard let d = names.firstIndex(of: "date") else { throw .missingColumn(file: path, line: r.line, name: "date", expected: expected) }
-                    guard let l = names.firstIndex(of: "label") else { throw .missingColumn(file: path, line: r.line, name: "label", expected: expected) }
-                    cDate = d; cLabel = l; cKind = names.firstIndex(of: "kind") ?? -1
+                    guard let d = names.firstIndex(of: "date") else {
+                        throw .missingColumn(file: path, line: r.line, name: "date", expected: expected)
+                    }
+                    guard let l = names.firstIndex(of: "label") else {
+                        throw .missingColumn(file: path, line: r.line, name: "label", expected: expected)
+                    }
+                    cDate = d
+                    cLabel = l
+                    cKind = names.firstIndex(of: "kind") ?? -1
                     header = names
                     return
                 }
-                guard r.count == header!.count else { throw .fieldCount(file: path, line: r.line, expected: header!.count, found: r.count) }
+                guard r.count == header!.count else {
+                    throw .fieldCount(file: path, line: r.line, expected: header!.count, found: r.count)
+                }
                 let text = r.string(cDate).trimmingWhitespace()
                 guard let day = Self.parseDate(text) else {
                     throw .badTimestamp(file: path, line: r.line, column: r.column(cDate), value: text)
@@ -63,7 +73,9 @@ public struct SpecialDays: Sendable {
                     let k = r.string(cKind).trimmingWhitespace().lowercased()
                     if !k.isEmpty {
                         guard let parsed = SpecialDay.Kind(rawValue: k) else {
-                            throw .badNumber(file: path, line: r.line, column: r.column(cKind), value: k, expected: "closed, holiday or event")
+                            throw .badNumber(
+                                file: path, line: r.line, column: r.column(cKind), value: k,
+                                expected: "closed, holiday or event")
                         }
                         kind = parsed
                     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Rolling-origin evaluation: for each origin, train on the days before it, forecast the
@@ -18,7 +18,9 @@ public struct RollingOrigin: Sendable {
     /// The last `folds` weekly origins of `grid`: fold k starts `7k − 1` days before the last day.
     public static func weekly(_ grid: DayGrid, folds: Int, horizonDays: Int) -> RollingOrigin {
         guard let last = grid.days.last else { return RollingOrigin(origins: [], horizonDays: horizonDays) }
-        let origins = (1...max(1, folds)).reversed().map { last - 7 * $0 + 1 }.filter { o in grid.days.contains { $0 < o } }
+        let origins = (1...max(1, folds)).reversed().map { last - 7 * $0 + 1 }.filter { o in
+            grid.days.contains { $0 < o }
+        }
         return RollingOrigin(origins: origins, horizonDays: horizonDays)
     }
 
@@ -30,7 +32,9 @@ public struct RollingOrigin: Sendable {
     }
 
     /// Forecast/actual pairs of every fold for `model`, and the in-sample seasonal-naive MAE per fold.
-    public func pairs(_ model: any ForecastModel, grid: DayGrid, specialDays: SpecialDays) throws -> (pairs: [[Pair]], naiveMAE: [Double]) {
+    public func pairs(_ model: any ForecastModel, grid: DayGrid, specialDays: SpecialDays) throws -> (
+        pairs: [[Pair]], naiveMAE: [Double]
+    ) {
         var all: [[Pair]] = []
         var naive: [Double] = []
         for origin in origins {
@@ -43,7 +47,9 @@ public struct RollingOrigin: Sendable {
     }
 
     /// One fold: forecast `horizonDays` from `origin` with a model trained on `train`, compared with `grid`'s actual rows.
-    public func fold(_ model: any ForecastModel, train: DayGrid, grid: DayGrid, origin: Int, specialDays: SpecialDays) throws -> [Pair] {
+    public func fold(_ model: any ForecastModel, train: DayGrid, grid: DayGrid, origin: Int, specialDays: SpecialDays)
+        throws -> [Pair]
+    {
         let targets = Array(origin..<(origin + horizonDays))
         let forecast = try model.forecast(train, targetDays: targets, specialDays: specialDays)
         let open = train.openSlots()
@@ -64,7 +70,8 @@ public struct RollingOrigin: Sendable {
     static func seasonalNaiveMAE(_ grid: DayGrid) -> Double {
         var index: [Int: Int] = [:]
         for (k, d) in grid.days.enumerated() { index[d] = k }
-        var sum = 0.0, count = 0.0
+        var sum = 0.0
+        var count = 0.0
         for (k, d) in grid.days.enumerated() {
             guard let p = index[d - 7] else { continue }
             for s in 0..<grid.slotsPerDay where grid.present[k][s] && grid.present[p][s] {
@@ -91,13 +98,24 @@ public struct AccuracyMetrics: Equatable, Sendable {
 
     /// Metrics of pooled pairs, scaled by `naiveMAE` for MASE.
     public init(_ pairs: [RollingOrigin.Pair], naiveMAE: Double) {
-        var absError = 0.0, total = 0.0, ape = 0.0, apeCount = 0.0, sape = 0.0, sapeCount = 0.0
+        var absError = 0.0
+        var total = 0.0
+        var ape = 0.0
+        var apeCount = 0.0
+        var sape = 0.0
+        var sapeCount = 0.0
         for p in pairs {
             let e = abs(p.actual - p.forecast)
             absError += e
             total += p.actual
-            if p.actual >= 1 { ape += e / p.actual; apeCount += 1 }
-            if p.actual + p.forecast > 0 { sape += 2 * e / (abs(p.actual) + abs(p.forecast)); sapeCount += 1 }
+            if p.actual >= 1 {
+                ape += e / p.actual
+                apeCount += 1
+            }
+            if p.actual + p.forecast > 0 {
+                sape += 2 * e / (abs(p.actual) + abs(p.forecast))
+                sapeCount += 1
+            }
         }
         wape = total > 0 ? absError / total : .nan
         mape = apeCount > 0 ? ape / apeCount : .nan

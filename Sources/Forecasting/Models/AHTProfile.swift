@@ -9,8 +9,10 @@ public struct AHTProfile: Sendable {
     /// The profile of a grid; `nil` when the history has no AHT.
     public init?(_ grid: DayGrid) {
         guard let aht = grid.aht, let weight = grid.ahtWeight, let last = grid.days.last else { return nil }
-        var totalW = 0.0, totalSum = 0.0
-        var sums: [Int: [Double]] = [:], weights: [Int: [Double]] = [:]
+        var totalW = 0.0
+        var totalSum = 0.0
+        var sums: [Int: [Double]] = [:]
+        var weights: [Int: [Double]] = [:]
         for (k, day) in grid.days.enumerated() where day > last - 56 {
             let w = DayGrid.weekday(day)
             if sums[w] == nil {

@@ -36,7 +36,8 @@ public struct AutoModel: ForecastModel {
 
     /// Runs the internal backtest and chooses.
     public func select(_ history: DayGrid, horizonDays: Int, specialDays: SpecialDays) throws -> Selection {
-        var origin = RollingOrigin.weekly(history, folds: Self.selectionFolds, horizonDays: min(max(1, horizonDays), 14))
+        var origin = RollingOrigin.weekly(
+            history, folds: Self.selectionFolds, horizonDays: min(max(1, horizonDays), 14))
         if let first = history.days.first { origin.origins = origin.origins.filter { $0 - first >= 21 } }
         var candidates: [Candidate] = []
         if !origin.origins.isEmpty {
@@ -56,13 +57,18 @@ public struct AutoModel: ForecastModel {
         let ranked = candidates.sorted { $0.wape < $1.wape }
         if ranked.count >= 2 {
             // Bates–Granger weights: inversely proportional to each model's backtest mean squared error.
-            let a = ranked[0], b = ranked[1]
-            let mse = [a, b].map { c in c.pooled.reduce(0) { $0 + ($1.actual - $1.forecast) * ($1.actual - $1.forecast) } }
+            let a = ranked[0]
+            let b = ranked[1]
+            let mse = [a, b].map { c in
+                c.pooled.reduce(0) { $0 + ($1.actual - $1.forecast) * ($1.actual - $1.forecast) }
+            }
             let weights = mse.map { 1 / max($0, 1e-12) }
             let wa = weights[0] / (weights[0] + weights[1])
             let folds = zip(a.folds, b.folds).map { fa, fb in
                 zip(fa, fb).map {
-                    RollingOrigin.Pair(horizonDay: $0.horizonDay, forecast: wa * $0.forecast + (1 - wa) * $1.forecast, actual: $0.actual)
+                    RollingOrigin.Pair(
+                        horizonDay: $0.horizonDay, forecast: wa * $0.forecast + (1 - wa) * $1.forecast,
+                        actual: $0.actual)
                 }
             }
             candidates.append(Candidate(model: Combination([a.model, b.model], weights: [wa, 1 - wa]), folds: folds))

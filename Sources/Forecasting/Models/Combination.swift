@@ -36,7 +36,9 @@ public enum ModelCatalog {
     /// The model called `name` (`auto` included).
     public static func model(named name: String) throws -> any ForecastModel {
         if name == "auto" { return AutoModel() }
-        guard let m = all.first(where: { $0.name == name }) else { throw ForecastError.unknownModel(name, known: names) }
+        guard let m = all.first(where: { $0.name == name }) else {
+            throw ForecastError.unknownModel(name, known: names)
+        }
         return m
     }
 }

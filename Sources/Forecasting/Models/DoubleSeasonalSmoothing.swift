@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Double-seasonal exponential smoothing (Taylor 2003, "Short-term electricity demand
@@ -22,17 +22,20 @@ public struct DoubleSeasonalSmoothing: ForecastModel {
         guard let last = history.days.last, history.days.count >= 28 else {
             throw ForecastError.insufficientHistory("double-seasonal needs four weeks of around-the-clock history")
         }
-        let m1 = history.slotsPerDay, m2 = 7 * m1
+        let m1 = history.slotsPerDay
+        let m2 = 7 * m1
         // The contiguous run of complete days (every slot present) that ends at the last day, up to eight weeks.
         var used: [Int] = []
         var k = history.days.count - 1
         while k >= 0, history.days[k] > last - 56, history.present[k].allSatisfy({ $0 }),
-              used.isEmpty || history.days[k] == history.days[used[0]] - 1 {
+            used.isEmpty || history.days[k] == history.days[used[0]] - 1
+        {
             used.insert(k, at: 0)
             k -= 1
         }
         guard used.count >= 21 else {
-            throw ForecastError.insufficientHistory("double-seasonal needs three weeks with every interval of every day (a 24/7 centre)")
+            throw ForecastError.insufficientHistory(
+                "double-seasonal needs three weeks with every interval of every day (a 24/7 centre)")
         }
         let z = used.flatMap { d in history.values[d].map { ($0 + 0.25).squareRoot() } }
         // Initial states from the first two weeks.
@@ -71,7 +74,8 @@ public struct DoubleSeasonalSmoothing: ForecastModel {
     }
 
     /// Runs the additive double-seasonal recursions over `z`; seasonal arrays are indexed by `t mod m`.
-    static func run(_ z: [Double], m1: Int, m2: Int, alpha: Double, delta: Double, omega: Double, phi: Double) -> State {
+    static func run(_ z: [Double], m1: Int, m2: Int, alpha: Double, delta: Double, omega: Double, phi: Double) -> State
+    {
         let weeks = 2
         let initialCount = min(z.count, weeks * m2)
         var level = z[..<initialCount].reduce(0, +) / Double(initialCount)
@@ -81,9 +85,11 @@ public struct DoubleSeasonalSmoothing: ForecastModel {
         // Split the weekly pattern into its mean day and the rest.
         for t in 0..<m2 { daily[t % m1] += weekly[t] / 7 }
         for t in 0..<m2 { weekly[t] -= daily[t % m1] }
-        var error = 0.0, sse = 0.0
+        var error = 0.0
+        var sse = 0.0
         for t in 0..<z.count {
-            let d = daily[t % m1], w = weekly[t % m2]
+            let d = daily[t % m1]
+            let w = weekly[t % m2]
             let forecast = level + d + w + phi * error
             let e = z[t] - forecast
             if t >= m2 { sse += e * e }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CallData
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Daily level × intraday profile: the workhorse model.
 ///
@@ -39,14 +40,20 @@ public struct LevelProfile: ForecastModel {
     }
 
     public func forecast(_ history: DayGrid, targetDays: [Int], specialDays: SpecialDays) throws -> [[Double]] {
-        let regular = history.days.indices.filter { !specialDays.isSpecial(history.days[$0]) && history.values[$0].reduce(0, +) > 0 }
-        guard regular.count >= 7 else { throw ForecastError.insufficientHistory("level-profile needs at least 7 open days") }
+        let regular = history.days.indices.filter {
+            !specialDays.isSpecial(history.days[$0]) && history.values[$0].reduce(0, +) > 0
+        }
+        guard regular.count >= 7 else {
+            throw ForecastError.insufficientHistory("level-profile needs at least 7 open days")
+        }
         let fit = fitDaily(history, regular: regular, specialDays: specialDays)
         let profiles = self.profiles(history, regular: regular)
         return targetDays.map { day in
             let w = DayGrid.weekday(day)
             var log = fit.level + (fit.weekdayEffect[w] ?? 0) + (fit.dayOfMonthEffect[Self.dayOfMonth(day)] ?? 0)
-            if let special = specialDays.byDay[day], special.kind != .closed { log += fit.labelEffect[special.label] ?? 0 }
+            if let special = specialDays.byDay[day], special.kind != .closed {
+                log += fit.labelEffect[special.label] ?? 0
+            }
             let total = exp(log)
             let profile = profiles[w] ?? profiles[0] ?? []
             return profile.isEmpty ? [Double](repeating: 0, count: history.slotsPerDay) : profile.map { $0 * total }
@@ -63,7 +70,8 @@ public struct LevelProfile: ForecastModel {
         // Weekday effects.
         var weekdayEffect: [Int: Double] = [:]
         for w in 1...7 {
-            var devs: [Double] = [], weights: [Double] = []
+            var devs: [Double] = []
+            var weights: [Double] = []
             for i in 0..<n where DayGrid.weekday(days[i]) == w && days[i] > lastDay - 16 * 7 {
                 let window = Array(logs[max(0, i - 3)...min(n - 1, i + 3)])
                 devs.append(logs[i] - Robust.median(window))
@@ -95,7 +103,8 @@ public struct LevelProfile: ForecastModel {
         // Holiday / event effects by label, against the regular days' running median around them.
         var labelEffect: [String: Double] = [:]
         var labelSums: [String: (Double, Int)] = [:]
-        for d in specialDays.byDay.keys.sorted() where specialDays.byDay[d]!.kind != .closed {  // sorted: sums must not vary run to run
+        // sorted: sums must not vary run to run
+        for d in specialDays.byDay.keys.sorted() where specialDays.byDay[d]!.kind != .closed {
             let special = specialDays.byDay[d]!
             guard let k = history.days.firstIndex(of: d) else { continue }
             let total = history.values[k].reduce(0, +)
@@ -117,7 +126,8 @@ public struct LevelProfile: ForecastModel {
             let e = min(sigma, max(-sigma, x - level))
             level += 0.2 * e
         }
-        return DailyFit(level: level, weekdayEffect: weekdayEffect, dayOfMonthEffect: dayOfMonthEffect, labelEffect: labelEffect)
+        return DailyFit(
+            level: level, weekdayEffect: weekdayEffect, dayOfMonthEffect: dayOfMonthEffect, labelEffect: labelEffect)
     }
 
     /// Normalised intraday profiles per weekday (key 0: all weekdays pooled, for weekdays without history).

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CallData
 import LinearAlgebra
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Penalised regression of log daily totals × intraday profile.
 ///
@@ -23,8 +24,12 @@ public struct RegressionProfile: ForecastModel {
     public init() {}
 
     public func forecast(_ history: DayGrid, targetDays: [Int], specialDays: SpecialDays) throws -> [[Double]] {
-        let usable = history.days.indices.filter { history.values[$0].reduce(0, +) > 0 && specialDays.byDay[history.days[$0]]?.kind != .closed }
-        guard usable.count >= 14 else { throw ForecastError.insufficientHistory("regression needs at least 14 open days") }
+        let usable = history.days.indices.filter {
+            history.values[$0].reduce(0, +) > 0 && specialDays.byDay[history.days[$0]]?.kind != .closed
+        }
+        guard usable.count >= 14 else {
+            throw ForecastError.insufficientHistory("regression needs at least 14 open days")
+        }
         let days = usable.map { history.days[$0] }
         let y = usable.map { log(history.values[$0].reduce(0, +)) }
         let labels = Array(Set(days.compactMap { specialDays.byDay[$0]?.label })).sorted()
@@ -77,7 +82,9 @@ public struct RegressionProfile: ForecastModel {
         let residuals = days.indices.map { i in y[i] - zip(x[i], beta).reduce(0) { $0 + $1.0 * $1.1 } }
         let recent = days.indices.filter { specialDays.byDay[days[$0]] == nil }.suffix(10).map { residuals[$0] }
         let adjustment = recent.isEmpty ? 0 : Robust.median(recent)
-        let regular = history.days.indices.filter { !specialDays.isSpecial(history.days[$0]) && history.values[$0].reduce(0, +) > 0 }
+        let regular = history.days.indices.filter {
+            !specialDays.isSpecial(history.days[$0]) && history.values[$0].reduce(0, +) > 0
+        }
         let profiles = LevelProfile().profiles(history, regular: regular.isEmpty ? usable : regular)
         return targetDays.map { day in
             let total = exp(zip(features(day), beta).reduce(0) { $0 + $1.0 * $1.1 } + adjustment)

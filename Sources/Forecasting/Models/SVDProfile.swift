@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import LinearAlgebra
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Intraday-profile model by singular value decomposition, after Shen & Huang (2008),
 /// "Interday forecasting and intraday updating of call center arrivals", M&SOM 10(3).

@@ -5,10 +5,14 @@ public struct SeasonalNaive: ForecastModel {
     public init() {}
 
     public func forecast(_ history: DayGrid, targetDays: [Int], specialDays: SpecialDays) throws -> [[Double]] {
-        guard !history.days.isEmpty else { throw ForecastError.insufficientHistory("seasonal-naive needs at least one day") }
+        guard !history.days.isEmpty else {
+            throw ForecastError.insufficientHistory("seasonal-naive needs at least one day")
+        }
         return targetDays.map { day in
             let w = DayGrid.weekday(day)
-            let regular = history.days.indices.last { DayGrid.weekday(history.days[$0]) == w && !specialDays.isSpecial(history.days[$0]) }
+            let regular = history.days.indices.last {
+                DayGrid.weekday(history.days[$0]) == w && !specialDays.isSpecial(history.days[$0])
+            }
             let any = history.days.indices.last { DayGrid.weekday(history.days[$0]) == w }
             guard let d = regular ?? any else { return [Double](repeating: 0, count: history.slotsPerDay) }
             return history.values[d]
@@ -25,11 +29,15 @@ public struct WeeklyMean: ForecastModel {
     public init(weeks: Int = 4) { self.weeks = weeks }
 
     public func forecast(_ history: DayGrid, targetDays: [Int], specialDays: SpecialDays) throws -> [[Double]] {
-        guard !history.days.isEmpty else { throw ForecastError.insufficientHistory("weekly-mean needs at least one day") }
+        guard !history.days.isEmpty else {
+            throw ForecastError.insufficientHistory("weekly-mean needs at least one day")
+        }
         return targetDays.map { day in
             let w = DayGrid.weekday(day)
-            let chosen = history.days.indices.filter { DayGrid.weekday(history.days[$0]) == w && !specialDays.isSpecial(history.days[$0]) }
-                .suffix(weeks)
+            let chosen = history.days.indices.filter {
+                DayGrid.weekday(history.days[$0]) == w && !specialDays.isSpecial(history.days[$0])
+            }
+            .suffix(weeks)
             var out = [Double](repeating: 0, count: history.slotsPerDay)
             guard !chosen.isEmpty else { return out }
             for d in chosen { for s in 0..<out.count { out[s] += history.values[d][s] } }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Small robust-statistics helpers shared by the models.
@@ -34,7 +34,8 @@ enum Robust {
         let kernel = (-radius...radius).map { exp(-0.5 * pow(Double($0) / sigma, 2)) }
         return p.indices.map { i in
             guard p[i] > 0 else { return 0 }
-            var acc = 0.0, weight = 0.0
+            var acc = 0.0
+            var weight = 0.0
             for (k, w) in kernel.enumerated() {
                 let j = i + k - radius
                 guard j >= 0, j < p.count, p[j] > 0 else { continue }

@@ -36,8 +36,9 @@ struct AggregateCommand: ParsableCommand {
     func validate() throws { try validateInterval(interval) }
 
     func run() throws {
-        let history = try HistoryFile.read(path: calls, timeZone: try timeZone.zone(), intervalSeconds: interval.seconds,
-                                           answerThresholdSeconds: Double(answerThreshold.seconds))
+        let history = try HistoryFile.read(
+            path: calls, timeZone: try timeZone.zone(), intervalSeconds: interval.seconds,
+            answerThresholdSeconds: Double(answerThreshold.seconds))
         try history.csv().write(to: output)
     }
 }

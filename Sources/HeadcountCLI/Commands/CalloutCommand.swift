@@ -41,7 +41,9 @@ struct CalloutCommand: ParsableCommand {
     @OptionGroup var timeZone: TimeZoneOption
 
     func validate() throws {
-        guard callLength.seconds >= 1800, callLength.seconds <= 12 * 3600 else { throw ValidationError("--call-length must be between 30m and 12h") }
+        guard callLength.seconds >= 1800, callLength.seconds <= 12 * 3600 else {
+            throw ValidationError("--call-length must be between 30m and 12h")
+        }
         guard startStep.seconds > 0 else { throw ValidationError("--start-step must be positive, e.g. 30m") }
     }
 
@@ -50,17 +52,22 @@ struct CalloutCommand: ParsableCommand {
         let staff = try loadInput { try AgentFile.read(path: agents) }
         let commitments = try Callout.readRoster(path: roster, zone: zone)
         let (gaps, interval) = try Callout.readGaps(path: gap, zone: zone)
-        let result = Callout.plan(gaps: gaps, intervalSeconds: interval, agents: staff, commitments: commitments, zone: zone,
-                                  callLengthSeconds: callLength.seconds, startStepSeconds: startStep.seconds)
+        let result = Callout.plan(
+            gaps: gaps, intervalSeconds: interval, agents: staff, commitments: commitments, zone: zone,
+            callLengthSeconds: callLength.seconds, startStepSeconds: startStep.seconds)
         var w = CSVWriter(header: ["agent_id", "date", "shift_start", "shift_end", "paid_hours", "intervals_covered"])
         for c in result.calls {
-            w.writeRow([c.agent.id, formatISODate(days: CivilCalendar.floorDivide(c.start + zone.offset(atUTC: c.start), 86_400)),
-                        zone.iso8601(utc: c.start), zone.iso8601(utc: c.end),
-                        formatDecimal(Double(c.end - c.start) / 3600, places: 2), String(c.covers)])
+            w.writeRow([
+                c.agent.id,
+                formatISODate(days: CivilCalendar.floorDivide(c.start + zone.offset(atUTC: c.start), 86_400)),
+                zone.iso8601(utc: c.start), zone.iso8601(utc: c.end),
+                formatDecimal(Double(c.end - c.start) / 3600, places: 2), String(c.covers),
+            ])
         }
         try w.write(to: output)
         let short = gaps.reduce(0) { $0 + max(0, $1.agentsShort) }
-        printError("called=\(result.calls.count) hours=\(formatDecimal(Double(result.calls.count * callLength.seconds) / 3600, places: 2)) "
-            + "gap_agent_intervals=\(short) still_uncovered=\(formatDecimal(result.uncovered))")
+        printError(
+            "called=\(result.calls.count) hours=\(formatDecimal(Double(result.calls.count * callLength.seconds) / 3600, places: 2)) "
+                + "gap_agent_intervals=\(short) still_uncovered=\(formatDecimal(result.uncovered))")
     }
 }

@@ -3,9 +3,9 @@ import CallData
 import Staffing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `headcount erlang`: the one-shot calculator.
@@ -77,7 +77,10 @@ struct ErlangReport {
     var modelName: String
 
     enum Value {
-        case text(String), number(Double), integer(Int), null
+        case text(String)
+        case number(Double)
+        case integer(Int)
+        case null
     }
 
     var fields: [(String, Value)] {
@@ -125,8 +128,10 @@ func render(_ fields: [(String, ErlangReport.Value)], as format: OutputFormat) -
             + fields.map { text($0.1, precise: true).replacingQuotes() }.joined(separator: ",") + "\n"
     case .table:
         let width = fields.map(\.0.count).max() ?? 0
-        return fields.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + text($0.1, precise: false) }
-            .joined(separator: "\n") + "\n"
+        return fields.map {
+            $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + text($0.1, precise: false)
+        }
+        .joined(separator: "\n") + "\n"
     }
 }
 

@@ -20,11 +20,14 @@ struct HistoryOptions: ParsableArguments {
 
     func validate() throws {
         if let interval { try validateInterval(interval) }
-        guard level > 0, level < 1 else { throw ValidationError("--level \(level) must be strictly between 0 and 1, e.g. 0.9") }
+        guard level > 0, level < 1 else {
+            throw ValidationError("--level \(level) must be strictly between 0 and 1, e.g. 0.9")
+        }
     }
 
     func load() throws -> (IntervalHistory, SpecialDays) {
-        let history = try HistoryFile.read(path: self.history, timeZone: try timeZone.zone(), intervalSeconds: interval?.seconds)
+        let history = try HistoryFile.read(
+            path: self.history, timeZone: try timeZone.zone(), intervalSeconds: interval?.seconds)
         let special = try specialDays.map { try SpecialDays.read(path: $0) } ?? .none
         return (history, special)
     }
@@ -71,13 +74,15 @@ struct ForecastCommand: ParsableCommand {
     func validate() throws {
         _ = try horizonDays(horizon)
         guard ModelCatalog.names.contains(model) else {
-            throw ValidationError("unknown --model '\(model)'; expected one of \(ModelCatalog.names.joined(separator: ", "))")
+            throw ValidationError(
+                "unknown --model '\(model)'; expected one of \(ModelCatalog.names.joined(separator: ", "))")
         }
     }
 
     func run() throws {
         let (history, special) = try input.load()
-        let request = ForecastRequest(horizonDays: try horizonDays(horizon), modelName: model, level: input.level, specialDays: special)
+        let request = ForecastRequest(
+            horizonDays: try horizonDays(horizon), modelName: model, level: input.level, specialDays: special)
         let forecasts: [QueueForecast]
         do {
             forecasts = try Forecaster.forecast(history, request)
@@ -123,12 +128,16 @@ struct BacktestCommand: ParsableCommand {
 
     func run() throws {
         let (history, special) = try input.load()
-        let rows = try BacktestReport.run(history, folds: folds, horizonDays: try horizonDays(horizon), level: input.level,
-                                          specialDays: special)
+        let rows = try BacktestReport.run(
+            history, folds: folds, horizonDays: try horizonDays(horizon), level: input.level,
+            specialDays: special)
         let header = ["model", "wape", "mape", "smape", "mase", "coverage", "seconds"]
         let table = rows.map { r in
-            [r.model, formatDecimal(r.metrics.wape), formatDecimal(r.metrics.mape), formatDecimal(r.metrics.smape),
-             formatDecimal(r.metrics.mase), formatDecimal(r.coverage, places: 3), formatDecimal(r.seconds, places: 3)]
+            [
+                r.model, formatDecimal(r.metrics.wape), formatDecimal(r.metrics.mape), formatDecimal(r.metrics.smape),
+                formatDecimal(r.metrics.mase), formatDecimal(r.coverage, places: 3),
+                formatDecimal(r.seconds, places: 3),
+            ]
         }
         switch format {
         case .csv:
@@ -137,18 +146,24 @@ struct BacktestCommand: ParsableCommand {
             print(w.text, terminator: "")
         case .json:
             let items = table.map { r in
-                "{" + zip(header, r).map { k, v in k == "model" ? "\"\(k)\": \"\(v)\"" : "\"\(k)\": \(v == "nan" ? "null" : v)" }
+                "{"
+                    + zip(header, r).map { k, v in
+                        k == "model" ? "\"\(k)\": \"\(v)\"" : "\"\(k)\": \(v == "nan" ? "null" : v)"
+                    }
                     .joined(separator: ", ") + "}"
             }
             print("[" + items.joined(separator: ",\n ") + "]")
         case .table:
             let widths = header.indices.map { c in max(header[c].count, table.map { $0[c].count }.max() ?? 0) }
             func line(_ r: [String]) -> String {
-                r.indices.map { c in c == 0 ? r[c].padding(widths[c]) : r[c].leftPadding(widths[c]) }.joined(separator: "  ")
+                r.indices.map { c in c == 0 ? r[c].padding(widths[c]) : r[c].leftPadding(widths[c]) }.joined(
+                    separator: "  ")
             }
             print(line(header))
             for r in table { print(line(r)) }
-            print("level \(formatDecimal(input.level)), \(folds) folds × \(horizon), \(history.series.count) queue(s), interval \(TimeSpan(seconds: history.intervalSeconds))")
+            print(
+                "level \(formatDecimal(input.level)), \(folds) folds × \(horizon), \(history.series.count) queue(s), interval \(TimeSpan(seconds: history.intervalSeconds))"
+            )
         }
     }
 }

@@ -47,7 +47,9 @@ struct ScheduleCommand: ParsableCommand {
     @OptionGroup var timeZone: TimeZoneOption
 
     func validate() throws {
-        if let p = allowUnderstaffing, !(p > 0) { throw ValidationError("--allow-understaffing \(p) must be a positive cost") }
+        if let p = allowUnderstaffing, !(p > 0) {
+            throw ValidationError("--allow-understaffing \(p) must be a positive cost")
+        }
         guard timeLimit.seconds > 0 else { throw ValidationError("--time-limit must be positive, e.g. 30s") }
     }
 
@@ -58,19 +60,27 @@ struct ScheduleCommand: ParsableCommand {
         do {
             if let agentsPath = agents {
                 let staff = try loadInput { try AgentFile.read(path: agentsPath) }
-                let roster = try Rosterer.roster(req, templates: templates, agents: staff, understaffingPenalty: allowUnderstaffing,
-                                                 timeLimit: Double(timeLimit.seconds))
+                let roster = try Rosterer.roster(
+                    req, templates: templates, agents: staff, understaffingPenalty: allowUnderstaffing,
+                    timeLimit: Double(timeLimit.seconds))
                 let cov = Coverage(req, worked: roster.assignments.map { ($0.option, 1) })
                 try roster.csv(req).write(to: output)
                 if let coverage { try cov.csv().write(to: coverage) }
-                printError(summary(paid: roster.paidHours, cost: roster.cost, coverage: cov, gap: roster.gap, optimal: roster.provenOptimal))
+                printError(
+                    summary(
+                        paid: roster.paidHours, cost: roster.cost, coverage: cov, gap: roster.gap,
+                        optimal: roster.provenOptimal))
             } else {
-                let plan = try ShiftPlanner.plan(req, templates: templates, understaffingPenalty: allowUnderstaffing,
-                                                 timeLimit: Double(timeLimit.seconds))
+                let plan = try ShiftPlanner.plan(
+                    req, templates: templates, understaffingPenalty: allowUnderstaffing,
+                    timeLimit: Double(timeLimit.seconds))
                 let cov = Coverage(req, worked: plan.entries.map { ($0.option, $0.count) })
                 try plan.csv(req).write(to: output)
                 if let coverage { try cov.csv().write(to: coverage) }
-                printError(summary(paid: plan.paidHours, cost: plan.cost, coverage: cov, gap: plan.gap, optimal: plan.provenOptimal))
+                printError(
+                    summary(
+                        paid: plan.paidHours, cost: plan.cost, coverage: cov, gap: plan.gap, optimal: plan.provenOptimal
+                    ))
             }
         } catch let e as InfeasibleScheduleError {
             throw UsageError(e.description, status: .infeasible)

@@ -47,26 +47,32 @@ struct StaffCommand: ParsableCommand {
         let history = try IntervalHistoryReader(timeZone: try timeZone.zone()).read(&reader)
         let probe = staffing.request(calls: 0, intervalSeconds: Double(history.intervalSeconds), ahtSeconds: aht ?? 1)
         do { try probe.validate() } catch { throw error.asUsageError }
-        let table = try StaffingTable.build(history: history, options: staffing, fallbackAHT: aht, minAgents: minAgents,
-                                            file: forecast)
+        let table = try StaffingTable.build(
+            history: history, options: staffing, fallbackAHT: aht, minAgents: minAgents,
+            file: forecast)
         try table.write(to: output)
     }
 }
 
 /// Per-interval staffing of a whole history/forecast, written as the SPEC's staffing CSV.
 enum StaffingTable {
-    static let header = ["interval_start", "queue", "calls", "aht_seconds", "agents", "scheduled_agents",
-                         "service_level", "asa_seconds", "occupancy", "abandon_rate"]
+    static let header = [
+        "interval_start", "queue", "calls", "aht_seconds", "agents", "scheduled_agents",
+        "service_level", "asa_seconds", "occupancy", "abandon_rate",
+    ]
 
-    static func build(history: IntervalHistory, options: StaffingOptions, fallbackAHT: Double?, minAgents: Int,
-                      file: String) throws -> CSVWriter {
+    static func build(
+        history: IntervalHistory, options: StaffingOptions, fallbackAHT: Double?, minAgents: Int,
+        file: String
+    ) throws -> CSVWriter {
         var w = CSVWriter(header: header)
         for series in history.series {
             for r in series.records {
                 guard let aht = r.ahtSeconds ?? fallbackAHT, aht > 0 else {
                     throw UsageError("\(file): interval \(r.startText) has no aht_seconds; pass --aht SECONDS")
                 }
-                let request = options.request(calls: r.calls, intervalSeconds: Double(history.intervalSeconds), ahtSeconds: aht)
+                let request = options.request(
+                    calls: r.calls, intervalSeconds: Double(history.intervalSeconds), ahtSeconds: aht)
                 var result: StaffingResult
                 do {
                     result = try StaffingSolver.solve(request)
@@ -78,7 +84,8 @@ enum StaffingTable {
                 }
                 let m = result.metrics
                 w.writeRow([
-                    r.startText, series.queue ?? "all", formatDecimal(result.callsReachingAgents), formatDecimal(aht, places: 2),
+                    r.startText, series.queue ?? "all", formatDecimal(result.callsReachingAgents),
+                    formatDecimal(aht, places: 2),
                     String(m.agents), String(result.scheduledAgents), formatDecimal(m.serviceLevel, places: 6),
                     m.asaSeconds.isFinite ? formatDecimal(m.asaSeconds, places: 3) : "",
                     m.occupancy.isFinite ? formatDecimal(m.occupancy, places: 6) : "",

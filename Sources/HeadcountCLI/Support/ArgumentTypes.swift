@@ -14,8 +14,9 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Options naming the planning time zone.
 struct TimeZoneOption: ParsableArguments {
-    @Option(name: .customLong("timezone"),
-            help: "IANA planning time zone (e.g. Europe/Berlin); naive timestamps are wall-clock time there.")
+    @Option(
+        name: .customLong("timezone"),
+        help: "IANA planning time zone (e.g. Europe/Berlin); naive timestamps are wall-clock time there.")
     var identifier: String = "UTC"
 
     func zone() throws -> PlanningTimeZone {

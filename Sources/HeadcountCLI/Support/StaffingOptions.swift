@@ -3,7 +3,10 @@ import Staffing
 
 /// Options shared by `erlang` and `staff`: model, targets, shrinkage, levers, priority.
 struct StaffingOptions: ParsableArguments {
-    @Option(help: "Target share of calls answered within --target-seconds, in (0, 1). With erlang-a the share is over all offered calls (abandons count as failures).")
+    @Option(
+        help:
+            "Target share of calls answered within --target-seconds, in (0, 1). With erlang-a the share is over all offered calls (abandons count as failures)."
+    )
     var targetSL: Double = 0.8
 
     @Option(help: "Service-level threshold in seconds (0 = answered without waiting).")
@@ -43,12 +46,14 @@ struct StaffingOptions: ParsableArguments {
     var priorityTargetSeconds: Double = 10
 
     enum ModelName: String, ExpressibleByArgument, CaseIterable {
-        case erlangC = "erlang-c", erlangA = "erlang-a"
+        case erlangC = "erlang-c"
+        case erlangA = "erlang-a"
     }
 
     func validate() throws {
         if model == .erlangA, patience == nil {
-            throw ValidationError("--model erlang-a needs --patience SECONDS (mean time a caller waits before hanging up)")
+            throw ValidationError(
+                "--model erlang-a needs --patience SECONDS (mean time a caller waits before hanging up)")
         }
     }
 
@@ -63,8 +68,9 @@ struct StaffingOptions: ParsableArguments {
         StaffingRequest(
             load: QueueLoad(calls: calls, intervalSeconds: intervalSeconds, ahtSeconds: ahtSeconds),
             model: queueModel(),
-            targets: ServiceTargets(serviceLevel: targetSL, targetSeconds: targetSeconds, maxASASeconds: maxASA,
-                                    maxAbandonRate: maxAbandon, maxOccupancy: maxOccupancy),
+            targets: ServiceTargets(
+                serviceLevel: targetSL, targetSeconds: targetSeconds, maxASASeconds: maxASA,
+                maxAbandonRate: maxAbandon, maxOccupancy: maxOccupancy),
             shrinkage: shrinkage,
             levers: LoadLevers(deflection: deflection, botContainment: botContainment),
             priority: priorityShare.map {

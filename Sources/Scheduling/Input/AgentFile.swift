@@ -13,36 +13,46 @@ public enum AgentFile {
         do {
             try reader.forEachRecord { (r: borrowing CSVRecord) throws(CallDataError) in
                 guard let h = layout else {
-                    layout = try HeaderLayout(record: r, file: path,
-                                              required: ["agent_id", "pool", "min_hours_week", "max_hours_week", "max_days_week", "cost_per_hour"],
-                                              optional: ["available", "weekend_day_off"])
+                    layout = try HeaderLayout(
+                        record: r, file: path,
+                        required: [
+                            "agent_id", "pool", "min_hours_week", "max_hours_week", "max_days_week", "cost_per_hour",
+                        ],
+                        optional: ["available", "weekend_day_off"])
                     return
                 }
                 try fields.fieldCount(r, expected: h.fieldCount)
                 let id = r.string(h["agent_id"]!).trimmingWhitespace()
                 if let first = ids[id] {
-                    throw .duplicateInterval(file: path, line: r.line, column: r.column(h["agent_id"]!), value: id, firstLine: first)
+                    throw .duplicateInterval(
+                        file: path, line: r.line, column: r.column(h["agent_id"]!), value: id, firstLine: first)
                 }
                 ids[id] = r.line
                 guard let pool = Agent.Pool(rawValue: r.string(h["pool"]!).trimmingWhitespace().lowercased()) else {
-                    throw .badNumber(file: path, line: r.line, column: r.column(h["pool"]!), value: r.string(h["pool"]!), expected: "core or on_demand")
+                    throw .badNumber(
+                        file: path, line: r.line, column: r.column(h["pool"]!), value: r.string(h["pool"]!),
+                        expected: "core or on_demand")
                 }
                 func number(_ name: String, limit: Double) throws(CallDataError) -> Double {
                     try fields.quantity(r, h[name]!, limit: limit, optional: false, what: "a number ≥ 0")!
                 }
-                let minH = try number("min_hours_week", limit: 168), maxH = try number("max_hours_week", limit: 168)
+                let minH = try number("min_hours_week", limit: 168)
+                let maxH = try number("max_hours_week", limit: 168)
                 let days = try number("max_days_week", limit: 7)
                 guard days == days.rounded() else {
-                    throw .badNumber(file: path, line: r.line, column: r.column(h["max_days_week"]!), value: r.string(h["max_days_week"]!),
-                                     expected: "a whole number of days 0–7")
+                    throw .badNumber(
+                        file: path, line: r.line, column: r.column(h["max_days_week"]!),
+                        value: r.string(h["max_days_week"]!),
+                        expected: "a whole number of days 0–7")
                 }
                 var availability: Availability? = nil
                 if let c = h["available"] {
                     let text = r.string(c).trimmingWhitespace()
                     if !text.isEmpty {
                         guard let a = Availability(parsing: text) else {
-                            throw .badNumber(file: path, line: r.line, column: r.column(c), value: text,
-                                             expected: "windows like Mon-Fri 07:00-15:00;Sat 09:00-13:00")
+                            throw .badNumber(
+                                file: path, line: r.line, column: r.column(c), value: text,
+                                expected: "windows like Mon-Fri 07:00-15:00;Sat 09:00-13:00")
                         }
                         availability = a
                     }
@@ -50,13 +60,17 @@ public enum AgentFile {
                 var weekendOff = false
                 if let c = h["weekend_day_off"], !FieldParsing.isBlank(r.field(c)) {
                     guard let v = FieldParsing.bool(r.field(c)) else {
-                        throw .badNumber(file: path, line: r.line, column: r.column(c), value: r.string(c), expected: "0/1 or true/false")
+                        throw .badNumber(
+                            file: path, line: r.line, column: r.column(c), value: r.string(c),
+                            expected: "0/1 or true/false")
                     }
                     weekendOff = v
                 }
-                agents.append(Agent(id: id, pool: pool, minHoursWeek: minH, maxHoursWeek: maxH, maxDaysWeek: Int(days),
-                                    costPerHour: try number("cost_per_hour", limit: 1e6), availability: availability,
-                                    weekendDayOff: weekendOff))
+                agents.append(
+                    Agent(
+                        id: id, pool: pool, minHoursWeek: minH, maxHoursWeek: maxH, maxDaysWeek: Int(days),
+                        costPerHour: try number("cost_per_hour", limit: 1e6), availability: availability,
+                        weekendDayOff: weekendOff))
             }
         } catch {
             throw error.callDataError

@@ -39,7 +39,9 @@ public enum ShiftFile {
         do {
             table = try TOMLTable(string: text)
         } catch let e as TOMLParseError {
-            throw SchedulingInputError(file: path, line: e.source.begin.line, message: "\(e.description); expected TOML like [[shift]] name = \"full\" length = \"8h\"")
+            throw SchedulingInputError(
+                file: path, line: e.source.begin.line,
+                message: "\(e.description); expected TOML like [[shift]] name = \"full\" length = \"8h\"")
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         func line(of needle: String, after: Int = 0) -> Int {
@@ -47,21 +49,30 @@ public enum ShiftFile {
             return max(1, after)
         }
         guard let shifts = table["shift"]?.array, shifts.count > 0 else {
-            throw SchedulingInputError(file: path, line: 1, message: "no [[shift]] tables; expected at least one shift with name and length")
+            throw SchedulingInputError(
+                file: path, line: 1, message: "no [[shift]] tables; expected at least one shift with name and length")
         }
         var out: [ShiftTemplate] = []
         var shiftLine = 0
         for value in shifts {
             shiftLine = line(of: "[[shift]]", after: shiftLine)
-            guard let s = value.table else { throw SchedulingInputError(file: path, line: shiftLine, message: "shift is not a table") }
+            guard let s = value.table else {
+                throw SchedulingInputError(file: path, line: shiftLine, message: "shift is not a table")
+            }
             func fail(_ key: String, _ what: String) -> SchedulingInputError {
                 SchedulingInputError(file: path, line: line(of: key, after: shiftLine - 1), message: what)
             }
-            guard let name = s["name"]?.string, !name.isEmpty else { throw fail("[[shift]]", "shift without a name; expected name = \"…\"") }
-            guard !out.contains(where: { $0.name == name }) else { throw fail("name", "shift name '\(name)' is used twice; expected unique names") }
+            guard let name = s["name"]?.string, !name.isEmpty else {
+                throw fail("[[shift]]", "shift without a name; expected name = \"…\"")
+            }
+            guard !out.contains(where: { $0.name == name }) else {
+                throw fail("name", "shift name '\(name)' is used twice; expected unique names")
+            }
             func span(_ key: String, required: Bool) throws -> Int? {
                 guard let v = s[key] else {
-                    if required { throw fail("[[shift]]", "shift '\(name)' has no \(key); expected e.g. \(key) = \"8h\"") }
+                    if required {
+                        throw fail("[[shift]]", "shift '\(name)' has no \(key); expected e.g. \(key) = \"8h\"")
+                    }
                     return nil
                 }
                 guard let text = v.string, let t = TimeSpan(parsing: text), t.seconds > 0 else {
@@ -83,22 +94,31 @@ public enum ShiftFile {
             var breaks: [ShiftTemplate.BreakRule] = []
             if let list = s["break"]?.array {
                 for b in list {
-                    guard let bt = b.table, let lt = bt["length"]?.string, let bl = TimeSpan(parsing: lt), bl.seconds > 0 else {
+                    guard let bt = b.table, let lt = bt["length"]?.string, let bl = TimeSpan(parsing: lt),
+                        bl.seconds > 0
+                    else {
                         throw fail("length", "shift '\(name)': break needs length = \"30m\"")
                     }
                     let paid = bt["paid"]?.bool ?? false
                     var window = 0...(length - bl.seconds)
                     if let w = bt["window"]?.array {
-                        guard w.count == 2, let a = w[0].string.flatMap(TimeSpan.init(parsing:)), let z = w[1].string.flatMap(TimeSpan.init(parsing:)),
+                        guard w.count == 2, let a = w[0].string.flatMap(TimeSpan.init(parsing:)),
+                            let z = w[1].string.flatMap(TimeSpan.init(parsing:)),
                             a.seconds <= z.seconds, z.seconds + bl.seconds <= length
-                        else { throw fail("window", "shift '\(name)': break window must be [\"3h\", \"5h\"] inside the shift") }
+                        else {
+                            throw fail(
+                                "window", "shift '\(name)': break window must be [\"3h\", \"5h\"] inside the shift")
+                        }
                         window = a.seconds...z.seconds
                     }
                     breaks.append(.init(lengthSeconds: bl.seconds, paid: paid, window: window))
                 }
             }
-            out.append(ShiftTemplate(name: name, lengthSeconds: length, startStepSeconds: step, earliestStart: try clock("earliest_start"),
-                                     latestEnd: try clock("latest_end"), costPerHour: cost, breaks: breaks))
+            out.append(
+                ShiftTemplate(
+                    name: name, lengthSeconds: length, startStepSeconds: step,
+                    earliestStart: try clock("earliest_start"),
+                    latestEnd: try clock("latest_end"), costPerHour: cost, breaks: breaks))
         }
         return out
     }

@@ -10,7 +10,9 @@ public struct Requirements: Sendable {
         /// Agents required (summed over queues).
         public var required: Int
         /// Seconds after local midnight.
-        public var secondOfDay: Int { (start + utcOffset) - CivilCalendar.floorDivide(start + utcOffset, 86_400) * 86_400 }
+        public var secondOfDay: Int {
+            (start + utcOffset) - CivilCalendar.floorDivide(start + utcOffset, 86_400) * 86_400
+        }
     }
 
     /// One local day's intervals, in time order.
@@ -47,9 +49,14 @@ public struct Requirements: Sendable {
                     let names = (0..<r.count).map { r.string($0).trimmingWhitespace().lowercased() }
                     let staffing = names.contains("scheduled_agents")
                     let h = try HeaderLayout(
-                        record: r, file: path, required: ["interval_start", staffing ? "scheduled_agents" : "required"],
+                        record: r, file: path,
+                        required: ["interval_start", staffing ? "scheduled_agents" : "required"],
                         optional: ["queue"],
-                        ignored: staffing ? ["calls", "aht_seconds", "agents", "service_level", "asa_seconds", "occupancy", "abandon_rate", "required"] : [])
+                        ignored: staffing
+                            ? [
+                                "calls", "aht_seconds", "agents", "service_level", "asa_seconds", "occupancy",
+                                "abandon_rate", "required",
+                            ] : [])
                     column = h[staffing ? "scheduled_agents" : "required"]!
                     layout = h
                     return
@@ -58,20 +65,25 @@ public struct Requirements: Sendable {
                 let cStart = h["interval_start"]!
                 let t = try fields.timestamp(r, cStart)
                 guard let utc = resolver.resolve(t, previousUTC: lastUTC) else {
-                    throw .nonexistentLocalTime(file: path, line: r.line, column: r.column(cStart), value: r.string(cStart),
-                                                timeZone: timeZone.identifier)
+                    throw .nonexistentLocalTime(
+                        file: path, line: r.line, column: r.column(cStart), value: r.string(cStart),
+                        timeZone: timeZone.identifier)
                 }
                 lastUTC = utc
                 let queue = h["queue"].map { r.string($0) } ?? ""
                 if let first = seen[queue]?[utc] {
-                    throw .duplicateInterval(file: path, line: r.line, column: r.column(cStart), value: r.string(cStart), firstLine: first)
+                    throw .duplicateInterval(
+                        file: path, line: r.line, column: r.column(cStart), value: r.string(cStart), firstLine: first)
                 }
                 seen[queue, default: [:]][utc] = r.line
-                guard let v = try fields.quantity(r, column, limit: 1_000_000, optional: false, what: "a whole number of agents ≥ 0"),
+                guard
+                    let v = try fields.quantity(
+                        r, column, limit: 1_000_000, optional: false, what: "a whole number of agents ≥ 0"),
                     v == v.rounded()
                 else {
-                    throw .badNumber(file: path, line: r.line, column: r.column(column), value: r.string(column),
-                                     expected: "a whole number of agents ≥ 0")
+                    throw .badNumber(
+                        file: path, line: r.line, column: r.column(column), value: r.string(column),
+                        expected: "a whole number of agents ≥ 0")
                 }
                 totals[utc] = ((totals[utc]?.required ?? 0) + Int(v), r.line)
             }
@@ -86,12 +98,14 @@ public struct Requirements: Sendable {
             let offset = timeZone.offset(atUTC: s)
             let interval = Interval(start: s, utcOffset: offset, required: totals[s]!.required)
             if interval.secondOfDay % iv != 0 {
-                throw .misalignedInterval(file: path, line: totals[s]!.line, column: 1,
-                                          value: formatISO8601(wallSeconds: s + offset, utcOffset: offset), intervalSeconds: iv)
+                throw .misalignedInterval(
+                    file: path, line: totals[s]!.line, column: 1,
+                    value: formatISO8601(wallSeconds: s + offset, utcOffset: offset), intervalSeconds: iv)
             }
             days[CivilCalendar.floorDivide(s + offset, 86_400), default: []].append(interval)
         }
-        return Requirements(intervalSeconds: iv, timeZone: timeZone,
-                            days: days.keys.sorted().map { Day(day: $0, intervals: days[$0]!) })
+        return Requirements(
+            intervalSeconds: iv, timeZone: timeZone,
+            days: days.keys.sorted().map { Day(day: $0, intervals: days[$0]!) })
     }
 }

@@ -30,8 +30,10 @@ public struct ShiftTemplate: Equatable, Sendable {
     /// Breaks placed by the optimiser within their windows.
     public var breaks: [BreakRule]
 
-    public init(name: String, lengthSeconds: Int, startStepSeconds: Int, earliestStart: Int? = nil, latestEnd: Int? = nil,
-                costPerHour: Double = 1, breaks: [BreakRule] = []) {
+    public init(
+        name: String, lengthSeconds: Int, startStepSeconds: Int, earliestStart: Int? = nil, latestEnd: Int? = nil,
+        costPerHour: Double = 1, breaks: [BreakRule] = []
+    ) {
         self.name = name
         self.lengthSeconds = lengthSeconds
         self.startStepSeconds = startStepSeconds
@@ -50,7 +52,10 @@ public struct ShiftTemplate: Equatable, Sendable {
 /// An agent and their contract.
 public struct Agent: Equatable, Sendable {
     /// Core staff or the on-demand pool of part-timers.
-    public enum Pool: String, Sendable, CaseIterable { case core, onDemand = "on_demand" }
+    public enum Pool: String, Sendable, CaseIterable {
+        case core
+        case onDemand = "on_demand"
+    }
 
     public var id: String
     public var pool: Pool
@@ -63,8 +68,10 @@ public struct Agent: Equatable, Sendable {
     /// At least one of Saturday and Sunday off every ISO week.
     public var weekendDayOff: Bool
 
-    public init(id: String, pool: Pool, minHoursWeek: Double, maxHoursWeek: Double, maxDaysWeek: Int, costPerHour: Double,
-                availability: Availability? = nil, weekendDayOff: Bool = false) {
+    public init(
+        id: String, pool: Pool, minHoursWeek: Double, maxHoursWeek: Double, maxDaysWeek: Int, costPerHour: Double,
+        availability: Availability? = nil, weekendDayOff: Bool = false
+    ) {
         self.id = id
         self.pool = pool
         self.minHoursWeek = minHoursWeek
@@ -95,12 +102,18 @@ public struct Availability: Equatable, Sendable {
             for token in pieces[0].split(separator: ",") {
                 let ends = token.split(separator: "-").map { names[$0.lowercased()] }
                 guard !ends.isEmpty, ends.allSatisfy({ $0 != nil }) else { return nil }
-                if ends.count == 1 { days.append(ends[0]!) } else if ends.count == 2, ends[0]! <= ends[1]! {
+                if ends.count == 1 {
+                    days.append(ends[0]!)
+                } else if ends.count == 2, ends[0]! <= ends[1]! {
                     days += Array(ends[0]!...ends[1]!)
-                } else { return nil }
+                } else {
+                    return nil
+                }
             }
             let times = pieces[1].split(separator: "-")
-            guard times.count == 2, let a = Self.clock(times[0]), let b = Self.clock(times[1]), a < b else { return nil }
+            guard times.count == 2, let a = Self.clock(times[0]), let b = Self.clock(times[1]), a < b else {
+                return nil
+            }
             for d in days { windows[d, default: []].append(a..<b) }
         }
         guard !windows.isEmpty else { return nil }
@@ -110,7 +123,9 @@ public struct Availability: Equatable, Sendable {
     /// `HH:MM` to seconds after midnight (`24:00` allowed).
     static func clock<S: StringProtocol>(_ s: S) -> Int? {
         let p = s.split(separator: ":")
-        guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440 else { return nil }
+        guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0...24).contains(h), (0..<60).contains(m),
+            h * 60 + m <= 1440
+        else { return nil }
         return h * 3600 + m * 60
     }
 

@@ -33,8 +33,10 @@ public struct Coverage: Sendable {
     public func csv(queue: String = "all") -> CSVWriter {
         var w = CSVWriter(header: ["interval_start", "queue", "required", "scheduled", "gap"])
         for r in rows {
-            w.writeRow([formatISO8601(wallSeconds: r.start + r.utcOffset, utcOffset: r.utcOffset), queue, String(r.required),
-                        String(r.scheduled), String(r.gap)])
+            w.writeRow([
+                formatISO8601(wallSeconds: r.start + r.utcOffset, utcOffset: r.utcOffset), queue, String(r.required),
+                String(r.scheduled), String(r.gap),
+            ])
         }
         return w
     }
@@ -46,12 +48,19 @@ extension ShiftPlan {
     public func csv(_ requirements: Requirements) -> CSVWriter {
         let zone = requirements.timeZone
         var w = CSVWriter(header: ["date", "shift", "start", "end", "count", "paid_hours", "break_start", "break_end"])
-        for e in entries.sorted(by: { ($0.option.start, $0.option.end, $0.option.template, $0.option.breakStarts.first ?? 0) < ($1.option.start, $1.option.end, $1.option.template, $1.option.breakStarts.first ?? 0) }) {
+        for e in entries.sorted(by: {
+            ($0.option.start, $0.option.end, $0.option.template, $0.option.breakStarts.first ?? 0) < (
+                $1.option.start, $1.option.end, $1.option.template, $1.option.breakStarts.first ?? 0
+            )
+        }) {
             let o = e.option
-            w.writeRow([formatISODate(days: requirements.days[o.dayIndex].day), o.template, zone.iso8601(utc: o.start), zone.iso8601(utc: o.end), String(e.count),
-                        formatDecimal(Double(e.count) * o.paidHours, places: 2),
-                        o.breakStarts.map { zone.iso8601(utc: $0) }.joined(separator: ";"),
-                        zip(o.breakStarts, o.breakLengths).map { zone.iso8601(utc: $0 + $1) }.joined(separator: ";")])
+            w.writeRow([
+                formatISODate(days: requirements.days[o.dayIndex].day), o.template, zone.iso8601(utc: o.start),
+                zone.iso8601(utc: o.end), String(e.count),
+                formatDecimal(Double(e.count) * o.paidHours, places: 2),
+                o.breakStarts.map { zone.iso8601(utc: $0) }.joined(separator: ";"),
+                zip(o.breakStarts, o.breakLengths).map { zone.iso8601(utc: $0 + $1) }.joined(separator: ";"),
+            ])
         }
         return w
     }

@@ -18,13 +18,18 @@ public struct Roster: Sendable {
     /// `agent_id, pool, date, shift_start, shift_end, break_start, break_end, paid_hours`, one row per agent-day.
     public func csv(_ requirements: Requirements) -> CSVWriter {
         let zone = requirements.timeZone
-        var w = CSVWriter(header: ["agent_id", "pool", "date", "shift_start", "shift_end", "break_start", "break_end", "paid_hours"])
+        var w = CSVWriter(header: [
+            "agent_id", "pool", "date", "shift_start", "shift_end", "break_start", "break_end", "paid_hours",
+        ])
         for a in assignments.sorted(by: { ($0.option.start, $0.agent.id) < ($1.option.start, $1.agent.id) }) {
             let o = a.option
-            w.writeRow([a.agent.id, a.agent.pool.rawValue, formatISODate(days: requirements.days[o.dayIndex].day), zone.iso8601(utc: o.start),
-                        zone.iso8601(utc: o.end), o.breakStarts.map { zone.iso8601(utc: $0) }.joined(separator: ";"),
-                        zip(o.breakStarts, o.breakLengths).map { zone.iso8601(utc: $0 + $1) }.joined(separator: ";"),
-                        formatDecimal(o.paidHours, places: 2)])
+            w.writeRow([
+                a.agent.id, a.agent.pool.rawValue, formatISODate(days: requirements.days[o.dayIndex].day),
+                zone.iso8601(utc: o.start),
+                zone.iso8601(utc: o.end), o.breakStarts.map { zone.iso8601(utc: $0) }.joined(separator: ";"),
+                zip(o.breakStarts, o.breakLengths).map { zone.iso8601(utc: $0 + $1) }.joined(separator: ";"),
+                formatDecimal(o.paidHours, places: 2),
+            ])
         }
         return w
     }
@@ -64,8 +69,10 @@ public enum Rosterer {
 
     /// Rosters `agents` to cover `requirements`.
     /// - Throws: `InfeasibleScheduleError` naming the binding rule.
-    public static func roster(_ requirements: Requirements, templates: [ShiftTemplate], agents: [Agent],
-                              understaffingPenalty: Double?, timeLimit: Double = 60) throws -> Roster {
+    public static func roster(
+        _ requirements: Requirements, templates: [ShiftTemplate], agents: [Agent],
+        understaffingPenalty: Double?, timeLimit: Double = 60
+    ) throws -> Roster {
         let options = ShiftOptions.enumerate(requirements, templates: templates)
         let weekOf = requirements.days.map { $0.day - (CivilCalendar.isoWeekday(days: $0.day) - 1) }
         let weeks = Array(Set(weekOf)).sorted()
@@ -78,21 +85,26 @@ public enum Rosterer {
         // Hard-rule checks that can be named.
         for a in agents {
             if a.minHoursWeek > a.maxHoursWeek {
-                throw InfeasibleScheduleError("agent \(a.id): min_hours_week \(formatDecimal(a.minHoursWeek)) exceeds max_hours_week \(formatDecimal(a.maxHoursWeek))")
+                throw InfeasibleScheduleError(
+                    "agent \(a.id): min_hours_week \(formatDecimal(a.minHoursWeek)) exceeds max_hours_week \(formatDecimal(a.maxHoursWeek))"
+                )
             }
             for week in weeks where a.minHoursWeek > 0 {
                 let best = requirements.days.indices.filter { weekOf[$0] == week }
                     .map { d in options[d].filter { allowed(a, $0) }.map(\.paidHours).max() ?? 0 }
                     .sorted(by: >).prefix(a.maxDaysWeek).reduce(0, +)
                 if best + 1e-9 < min(a.minHoursWeek, a.maxHoursWeek) {
-                    throw InfeasibleScheduleError("agent \(a.id): min_hours_week \(formatDecimal(a.minHoursWeek)) cannot be met within availability "
-                        + "and max_days_week \(a.maxDaysWeek) (at most \(formatDecimal(best, places: 2)) h in the week of \(formatISODate(days: week)))")
+                    throw InfeasibleScheduleError(
+                        "agent \(a.id): min_hours_week \(formatDecimal(a.minHoursWeek)) cannot be met within availability "
+                            + "and max_days_week \(a.maxDaysWeek) (at most \(formatDecimal(best, places: 2)) h in the week of \(formatISODate(days: week)))"
+                    )
                 }
             }
         }
         // Classes of interchangeable agents; members of classes whose split failed are modelled one by one.
         // The cost-optimal shift plan seeds every round's MIP start; it does not change between rounds.
-        let basePlan = try? ShiftPlanner.plan(requirements, templates: templates, understaffingPenalty: understaffingPenalty ?? 1e6, timeLimit: 5)
+        let basePlan = try? ShiftPlanner.plan(
+            requirements, templates: templates, understaffingPenalty: understaffingPenalty ?? 1e6, timeLimit: 5)
         var individual = Set<String>()
         var restriction: Set<Int>? = nil  // day * 100_000 + option index, for agents modelled one by one
         let clock = ContinuousClock()
@@ -102,18 +114,24 @@ public enum Rosterer {
             var classIndex: [String: Int] = [:]
             var classes: [AgentClass] = []
             for a in agents {
-                let key = individual.contains(a.id) ? "agent|\(a.id)"
+                let key =
+                    individual.contains(a.id)
+                    ? "agent|\(a.id)"
                     : "\(a.pool)|\(a.minHoursWeek)|\(a.maxHoursWeek)|\(a.maxDaysWeek)|\(a.costPerHour)|\(a.weekendDayOff)|\(String(describing: a.availability?.windows.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }))"
-                if let k = classIndex[key] { classes[k].members.append(a) } else {
+                if let k = classIndex[key] {
+                    classes[k].members.append(a)
+                } else {
                     classIndex[key] = classes.count
                     classes.append(AgentClass(members: [a], individual: individual.contains(a.id)))
                 }
             }
             let remaining = max(5, Double((deadline - clock.now).components.seconds))
             func attempt(_ restrict: Set<Int>?, boundOnly: Bool = false, limit: Double) throws -> Attempt {
-                try solveClasses(classes, requirements: requirements, templates: templates, plan: basePlan, agents: agents, options: options,
-                                 weekOf: weekOf, weeks: weeks, rate: rate, understaffingPenalty: understaffingPenalty,
-                                 timeLimit: limit, restriction: restrict, boundOnly: boundOnly, allowed: allowed)
+                try solveClasses(
+                    classes, requirements: requirements, templates: templates, plan: basePlan, agents: agents,
+                    options: options,
+                    weekOf: weekOf, weeks: weeks, rate: rate, understaffingPenalty: understaffingPenalty,
+                    timeLimit: limit, restriction: restrict, boundOnly: boundOnly, allowed: allowed)
             }
             switch try attempt(restriction, limit: remaining) {
             case .roster(var r):
@@ -122,7 +140,9 @@ public enum Rosterer {
                 if restriction != nil {
                     r.bound = validBound
                     let left = Double((deadline - clock.now).components.seconds)
-                    if left >= 8, case .bound(let b) = try attempt(nil, boundOnly: true, limit: left - 5) { r.bound = max(r.bound, b) }
+                    if left >= 8, case .bound(let b) = try attempt(nil, boundOnly: true, limit: left - 5) {
+                        r.bound = max(r.bound, b)
+                    }
                     r.bound = min(r.bound, r.cost)
                     r.provenOptimal = r.gap < 1e-9
                 }
@@ -148,16 +168,20 @@ public enum Rosterer {
         case unsplittable([String], used: Set<Int>, bound: Double)
     }
 
-    static func solveClasses(_ classes: [AgentClass], requirements: Requirements, templates: [ShiftTemplate], plan: ShiftPlan?, agents: [Agent],
-                             options: [[ShiftOption]], weekOf: [Int], weeks: [Int], rate: [String: Double],
-                             understaffingPenalty: Double?, timeLimit: Double, restriction: Set<Int>?, boundOnly: Bool = false,
-                             allowed: (Agent, ShiftOption) -> Bool) throws -> Attempt {
+    static func solveClasses(
+        _ classes: [AgentClass], requirements: Requirements, templates: [ShiftTemplate], plan: ShiftPlan?,
+        agents: [Agent],
+        options: [[ShiftOption]], weekOf: [Int], weeks: [Int], rate: [String: Double],
+        understaffingPenalty: Double?, timeLimit: Double, restriction: Set<Int>?, boundOnly: Bool = false,
+        allowed: (Agent, ShiftOption) -> Bool
+    ) throws -> Attempt {
         // Program: n[c][d][k] integer counts.
         var program = MixedIntegerProgram()
         var column: [[[Int?]]] = classes.map { cls in
             options.enumerated().map { d, dayOptions in
                 dayOptions.enumerated().map { k, o in
-                    allowed(cls.template, o) && (!cls.individual || restriction?.contains(d * 100_000 + k) ?? true) ? Optional(0) : nil
+                    allowed(cls.template, o) && (!cls.individual || restriction?.contains(d * 100_000 + k) ?? true)
+                        ? Optional(0) : nil
                 }
             }
         }
@@ -173,14 +197,19 @@ public enum Rosterer {
         for (d, day) in requirements.days.enumerated() {
             for (i, t) in day.intervals.enumerated() where t.required > 0 {
                 var terms: [(Int, Double)] = []
-                for c in classes.indices { for (k, o) in options[d].enumerated() where o.covers.contains(i) { if let v = column[c][d][k] { terms.append((v, 1)) } } }
+                for c in classes.indices {
+                    for (k, o) in options[d].enumerated() where o.covers.contains(i) {
+                        if let v = column[c][d][k] { terms.append((v, 1)) }
+                    }
+                }
                 if let penalty = understaffingPenalty {
                     let s = program.addColumn(upper: Double(t.required), cost: penalty, integer: false)
                     slack[d][i] = s
                     terms.append((s, 1))
                 } else if terms.isEmpty {
-                    throw InfeasibleScheduleError("no agent can work \(formatWall(t.start + t.utcOffset)) (\(t.required) required): "
-                        + "check availability and shift windows, or pass --allow-understaffing PENALTY")
+                    throw InfeasibleScheduleError(
+                        "no agent can work \(formatWall(t.start + t.utcOffset)) (\(t.required) required): "
+                            + "check availability and shift windows, or pass --allow-understaffing PENALTY")
                 }
                 program.addRow(terms, lower: Double(t.required))
             }
@@ -192,9 +221,15 @@ public enum Rosterer {
                 if !vars.isEmpty { program.addRow(vars.map { ($0, 1) }, upper: size) }
             }
             for week in weeks {
-                var days: [(Int, Double)] = [], hours: [(Int, Double)] = []
+                var days: [(Int, Double)] = []
+                var hours: [(Int, Double)] = []
                 for d in options.indices where weekOf[d] == week {
-                    for (k, o) in options[d].enumerated() { if let v = column[c][d][k] { days.append((v, 1)); hours.append((v, o.paidHours)) } }
+                    for (k, o) in options[d].enumerated() {
+                        if let v = column[c][d][k] {
+                            days.append((v, 1))
+                            hours.append((v, o.paidHours))
+                        }
+                    }
                 }
                 guard !days.isEmpty else { continue }
                 program.addRow(days, upper: size * Double(cls.template.maxDaysWeek))
@@ -204,10 +239,12 @@ public enum Rosterer {
                 // It keeps the aggregate from handing a class short shifts its members cannot combine.
                 if cls.template.weekendDayOff {
                     var weekend: [(Int, Double)] = []
-                    for d in options.indices where weekOf[d] == week && CivilCalendar.isoWeekday(days: requirements.days[d].day) >= 6 {
+                    for d in options.indices
+                    where weekOf[d] == week && CivilCalendar.isoWeekday(days: requirements.days[d].day) >= 6 {
                         for v in column[c][d] { if let v { weekend.append((v, 1)) } }
                     }
-                    if !weekend.isEmpty { program.addRow(weekend, upper: size) }  // each member works at most one weekend day
+                    // each member works at most one weekend day
+                    if !weekend.isEmpty { program.addRow(weekend, upper: size) }
                 }
                 if cls.template.minHoursWeek > 0, let longest = hours.map(\.1).max() {
                     let budget = longest * Double(cls.template.maxDaysWeek) - cls.template.minHoursWeek
@@ -215,26 +252,34 @@ public enum Rosterer {
                 }
             }
         }
-        let start = boundOnly ? nil : plan.flatMap { plan in
-            incumbent(requirements, plan: plan, options: options, classes: classes, column: column, slack: slack,
-                      weekOf: weekOf, columnCount: program.columns.count)
-        }
+        let start =
+            boundOnly
+            ? nil
+            : plan.flatMap { plan in
+                incumbent(
+                    requirements, plan: plan, options: options, classes: classes, column: column, slack: slack,
+                    weekOf: weekOf, columnCount: program.columns.count)
+            }
         let solution = program.solve(timeLimit: timeLimit, relativeGap: 1e-3, start: start)
         if boundOnly { return .bound(solution.bound) }
         if solution.values.isEmpty {
             guard solution.provenInfeasible, understaffingPenalty == nil else {
-                throw InfeasibleScheduleError("the solver found no roster within \(Int(timeLimit)) s; raise --time-limit")
+                throw InfeasibleScheduleError(
+                    "the solver found no roster within \(Int(timeLimit)) s; raise --time-limit")
             }
             // Name the binding spot: re-solve with a heavy shortfall penalty and report the worst interval.
-            let relaxed = try roster(requirements, templates: templates, agents: agents, understaffingPenalty: 1e4, timeLimit: timeLimit)
+            let relaxed = try roster(
+                requirements, templates: templates, agents: agents, understaffingPenalty: 1e4, timeLimit: timeLimit)
             let coverage = Coverage(requirements, worked: relaxed.assignments.map { ($0.option, 1) })
             if let worst = coverage.rows.max(by: { $0.gap < $1.gap }), worst.gap > 0 {
-                throw InfeasibleScheduleError("interval \(formatWall(worst.start + worst.utcOffset)) needs \(worst.required) agents but contracts, "
-                    + "availability and max days allow at most \(worst.scheduled) there (\(coverage.intervalsShort) intervals short in all): "
-                    + "add agents, relax contracts, or pass --allow-understaffing PENALTY")
+                throw InfeasibleScheduleError(
+                    "interval \(formatWall(worst.start + worst.utcOffset)) needs \(worst.required) agents but contracts, "
+                        + "availability and max days allow at most \(worst.scheduled) there (\(coverage.intervalsShort) intervals short in all): "
+                        + "add agents, relax contracts, or pass --allow-understaffing PENALTY")
             }
-            throw InfeasibleScheduleError("no roster meets every hard rule (coverage, availability, min/max hours, max days); "
-                + "add agents, relax contracts, or pass --allow-understaffing PENALTY")
+            throw InfeasibleScheduleError(
+                "no roster meets every hard rule (coverage, availability, min/max hours, max days); "
+                    + "add agents, relax contracts, or pass --allow-understaffing PENALTY")
         }
         let weekend = options.indices.map { CivilCalendar.isoWeekday(days: requirements.days[$0].day) >= 6 }
         // Disaggregate to named agents, class by class.
@@ -247,18 +292,33 @@ public enum Rosterer {
                 }
             }
             guard !units.isEmpty else { continue }
-            if let split = greedySplit(units, cls, weekOf: weekOf, weekend: weekend) ?? exactSplit(units, cls, weekOf: weekOf, weekend: weekend, timeLimit: min(10, timeLimit / 6)) {
+            if let split = greedySplit(units, cls, weekOf: weekOf, weekend: weekend)
+                ?? exactSplit(units, cls, weekOf: weekOf, weekend: weekend, timeLimit: min(10, timeLimit / 6))
+            {
                 assignments += split
             } else {
                 var used = Set<Int>()
-                for c in classes.indices { for d in options.indices { for k in options[d].indices { if let v = column[c][d][k], solution.values[v] > 0.5 { used.insert(d * 100_000 + k) } } } }
+                for c in classes.indices {
+                    for d in options.indices {
+                        for k in options[d].indices {
+                            if let v = column[c][d][k], solution.values[v] > 0.5 { used.insert(d * 100_000 + k) }
+                        }
+                    }
+                }
                 return .unsplittable(cls.members.map(\.id), used: used, bound: solution.bound)
             }
         }
-        let cost = assignments.reduce(0.0) { $0 + $1.agent.costPerHour * (rate[$1.option.template] ?? 1) * $1.option.paidHours }
-            + slack.flatMap { $0 }.compactMap { $0 }.reduce(0.0) { $0 + solution.values[$1] * (understaffingPenalty ?? 0) }
-        return .roster(Roster(assignments: assignments, cost: cost, bound: min(solution.bound, cost),
-                              provenOptimal: solution.provenOptimal && abs(cost - solution.objective) < 1e-6))
+        let cost =
+            assignments.reduce(0.0) {
+                $0 + $1.agent.costPerHour * (rate[$1.option.template] ?? 1) * $1.option.paidHours
+            }
+            + slack.flatMap { $0 }.compactMap { $0 }.reduce(0.0) {
+                $0 + solution.values[$1] * (understaffingPenalty ?? 0)
+            }
+        return .roster(
+            Roster(
+                assignments: assignments, cost: cost, bound: min(solution.bound, cost),
+                provenOptimal: solution.provenOptimal && abs(cost - solution.objective) < 1e-6))
     }
 
     /// Hands a class's shifts to its members: longest first, each to the member with the fewest
@@ -266,11 +326,15 @@ public enum Rosterer {
     /// below their minimum by moving a shift to them from a member with hours to spare, or by
     /// swapping a shorter shift for a longer one on a day both work. `nil` when a shift cannot be
     /// placed or the repair runs out of moves.
-    static func greedySplit(_ units: [ShiftOption], _ cls: AgentClass, weekOf: [Int], weekend: [Bool]) -> [Roster.Assignment]? {
-        let n = cls.members.count, rule = cls.template
+    static func greedySplit(_ units: [ShiftOption], _ cls: AgentClass, weekOf: [Int], weekend: [Bool]) -> [Roster
+        .Assignment]?
+    {
+        let n = cls.members.count
+        let rule = cls.template
         // owner[u] = member working unit u.
         var owner = [Int](repeating: -1, count: units.count)
-        var hours: [Int: [Double]] = [:], days: [Int: [Int]] = [:]
+        var hours: [Int: [Double]] = [:]
+        var days: [Int: [Int]] = [:]
         var onDay: [Int: Int] = [:]  // member * 100_000 + dayIndex -> unit
         func week(_ u: Int) -> Int { weekOf[units[u].dayIndex] }
         var weekendDays: [Int: [Int]] = [:]  // week -> weekend days worked per member
@@ -280,7 +344,10 @@ public enum Rosterer {
         }
         func give(_ u: Int, to m: Int) {
             let w = week(u)
-            if hours[w] == nil { hours[w] = Array(repeating: 0, count: n); days[w] = Array(repeating: 0, count: n) }
+            if hours[w] == nil {
+                hours[w] = Array(repeating: 0, count: n)
+                days[w] = Array(repeating: 0, count: n)
+            }
             owner[u] = m
             hours[w]![m] += units[u].paidHours
             days[w]![m] += 1
@@ -288,16 +355,22 @@ public enum Rosterer {
             onDay[m * 100_000 + units[u].dayIndex] = u
         }
         func take(_ u: Int) {
-            let m = owner[u], w = week(u)
+            let m = owner[u]
+            let w = week(u)
             hours[w]![m] -= units[u].paidHours
             days[w]![m] -= 1
             if weekend[units[u].dayIndex] { weekendDays[w]![m] -= 1 }
             onDay[m * 100_000 + units[u].dayIndex] = nil
             owner[u] = -1
         }
-        for u in units.indices.sorted(by: { (units[$0].paidHours, -units[$0].dayIndex) > (units[$1].paidHours, -units[$1].dayIndex) }) {
+        for u in units.indices.sorted(by: {
+            (units[$0].paidHours, -units[$0].dayIndex) > (units[$1].paidHours, -units[$1].dayIndex)
+        }) {
             let w = week(u)
-            if hours[w] == nil { hours[w] = Array(repeating: 0, count: n); days[w] = Array(repeating: 0, count: n) }
+            if hours[w] == nil {
+                hours[w] = Array(repeating: 0, count: n)
+                days[w] = Array(repeating: 0, count: n)
+            }
             let candidates = (0..<n).filter { m in
                 onDay[m * 100_000 + units[u].dayIndex] == nil && days[w]![m] < rule.maxDaysWeek && weekendAllows(m, u)
                     && hours[w]![m] + units[u].paidHours <= rule.maxHoursWeek + 1e-9
@@ -309,23 +382,38 @@ public enum Rosterer {
         var budget = 20 * units.count + 100
         while budget > 0 {
             budget -= 1
-            guard let (w, a) = hours.keys.sorted().lazy.flatMap({ w in hours[w]!.indices.lazy.map { (w, $0) } })
-                .first(where: { hours[$0.0]![$0.1] + 1e-9 < rule.minHoursWeek }) else { break }
+            guard
+                let (w, a) = hours.keys.sorted().lazy.flatMap({ w in hours[w]!.indices.lazy.map { (w, $0) } })
+                    .first(where: { hours[$0.0]![$0.1] + 1e-9 < rule.minHoursWeek })
+            else { break }
             var done = false
             // Move a shift from a member with spare hours to `a` on a day `a` is free.
-            for u in units.indices where !done && week(u) == w && owner[u] != a && onDay[a * 100_000 + units[u].dayIndex] == nil {
-                let b = owner[u], h = units[u].paidHours
+            for u in units.indices
+            where !done && week(u) == w && owner[u] != a && onDay[a * 100_000 + units[u].dayIndex] == nil {
+                let b = owner[u]
+                let h = units[u].paidHours
                 if days[w]![a] < rule.maxDaysWeek, weekendAllows(a, u), hours[w]![a] + h <= rule.maxHoursWeek + 1e-9,
-                   hours[w]![b] - h >= rule.minHoursWeek - 1e-9 {
-                    take(u); give(u, to: a); done = true
+                    hours[w]![b] - h >= rule.minHoursWeek - 1e-9
+                {
+                    take(u)
+                    give(u, to: a)
+                    done = true
                 }
             }
             // Swap a longer shift of another member for a shorter one of `a` on the same day.
             for x in units.indices where !done && owner[x] == a {
-                for y in units.indices where !done && week(y) == w && owner[y] != a && units[y].dayIndex == units[x].dayIndex {
-                    let b = owner[y], delta = units[y].paidHours - units[x].paidHours
-                    if delta > 1e-9, hours[w]![a] + delta <= rule.maxHoursWeek + 1e-9, hours[w]![b] - delta >= rule.minHoursWeek - 1e-9 {
-                        take(x); take(y); give(y, to: a); give(x, to: b); done = true
+                for y in units.indices
+                where !done && week(y) == w && owner[y] != a && units[y].dayIndex == units[x].dayIndex {
+                    let b = owner[y]
+                    let delta = units[y].paidHours - units[x].paidHours
+                    if delta > 1e-9, hours[w]![a] + delta <= rule.maxHoursWeek + 1e-9,
+                        hours[w]![b] - delta >= rule.minHoursWeek - 1e-9
+                    {
+                        take(x)
+                        take(y)
+                        give(y, to: a)
+                        give(x, to: b)
+                        done = true
                     }
                 }
             }
@@ -337,21 +425,29 @@ public enum Rosterer {
 
     /// The exact split: binary y[m][u] (member m works unit u), every unit once, one per member per day,
     /// and each member's weekly days and hours within the contract. `nil` when infeasible.
-    static func exactSplit(_ units: [ShiftOption], _ cls: AgentClass, weekOf: [Int], weekend: [Bool], timeLimit: Double) -> [Roster.Assignment]? {
-        let n = cls.members.count, rule = cls.template
+    static func exactSplit(_ units: [ShiftOption], _ cls: AgentClass, weekOf: [Int], weekend: [Bool], timeLimit: Double)
+        -> [Roster.Assignment]?
+    {
+        let n = cls.members.count
+        let rule = cls.template
         var program = MixedIntegerProgram()
         let y = (0..<n).map { _ in units.indices.map { _ in program.addColumn(upper: 1, cost: 0, integer: true) } }
         for u in units.indices { program.addRow((0..<n).map { (y[$0][u], 1.0) }, lower: 1, upper: 1) }
         let byDay = Dictionary(grouping: units.indices, by: { units[$0].dayIndex })
         let byWeek = Dictionary(grouping: units.indices, by: { weekOf[units[$0].dayIndex] })
         for m in 0..<n {
-            for d in byDay.keys.sorted() where byDay[d]!.count > 1 { program.addRow(byDay[d]!.map { (y[m][$0], 1.0) }, upper: 1) }
+            for d in byDay.keys.sorted() where byDay[d]!.count > 1 {
+                program.addRow(byDay[d]!.map { (y[m][$0], 1.0) }, upper: 1)
+            }
             for w in byWeek.keys.sorted() {
                 let us = byWeek[w]!
                 program.addRow(us.map { (y[m][$0], 1.0) }, upper: Double(rule.maxDaysWeek))
-                program.addRow(us.map { (y[m][$0], units[$0].paidHours) }, lower: rule.minHoursWeek, upper: rule.maxHoursWeek)
+                program.addRow(
+                    us.map { (y[m][$0], units[$0].paidHours) }, lower: rule.minHoursWeek, upper: rule.maxHoursWeek)
                 let weekendUnits = us.filter { weekend[units[$0].dayIndex] }
-                if rule.weekendDayOff, weekendUnits.count > 1 { program.addRow(weekendUnits.map { (y[m][$0], 1.0) }, upper: 1) }
+                if rule.weekendDayOff, weekendUnits.count > 1 {
+                    program.addRow(weekendUnits.map { (y[m][$0], 1.0) }, upper: 1)
+                }
             }
         }
         // Members are interchangeable: order them by total hours to cut symmetric branches.
@@ -360,25 +456,34 @@ public enum Rosterer {
         let solution = program.solve(timeLimit: timeLimit)
         guard !solution.values.isEmpty else { return nil }
         var out: [Roster.Assignment] = []
-        for m in 0..<n { for u in units.indices where solution.values[y[m][u]] > 0.5 { out.append(.init(agent: cls.members[m], option: units[u])) } }
+        for m in 0..<n {
+            for u in units.indices where solution.values[y[m][u]] > 0.5 {
+                out.append(.init(agent: cls.members[m], option: units[u]))
+            }
+        }
         return out
     }
 
     /// The cost-optimal shift plan dealt to the cheapest classes that can take each shift, then topped up for minimum hours.
-    static func incumbent(_ requirements: Requirements, plan: ShiftPlan, options: [[ShiftOption]], classes: [AgentClass],
-                          column: [[[Int?]]], slack: [[Int?]], weekOf: [Int], columnCount: Int) -> [Double]? {
+    static func incumbent(
+        _ requirements: Requirements, plan: ShiftPlan, options: [[ShiftOption]], classes: [AgentClass],
+        column: [[[Int?]]], slack: [[Int?]], weekOf: [Int], columnCount: Int
+    ) -> [Double]? {
         var x = [Double](repeating: 0, count: columnCount)
         var perDay = classes.map { _ in [Int](repeating: 0, count: options.count) }
         var weekHours = classes.map { _ in [Int: Double]() }
         var weekDays = classes.map { _ in [Int: Int]() }
         let order = classes.indices.sorted { classes[$0].template.costPerHour < classes[$1].template.costPerHour }
         func canTake(_ c: Int, _ d: Int, _ o: ShiftOption) -> Bool {
-            let cls = classes[c], size = cls.members.count, w = weekOf[d]
+            let cls = classes[c]
+            let size = cls.members.count
+            let w = weekOf[d]
             return perDay[c][d] < size && (weekDays[c][w] ?? 0) < size * cls.template.maxDaysWeek
                 && (weekHours[c][w] ?? 0) + o.paidHours <= Double(size) * cls.template.maxHoursWeek + 1e-9
         }
         func take(_ c: Int, _ d: Int, _ k: Int) {
-            let o = options[d][k], w = weekOf[d]
+            let o = options[d][k]
+            let w = weekOf[d]
             x[column[c][d][k]!] += 1
             perDay[c][d] += 1
             weekHours[c][w, default: 0] += o.paidHours
@@ -389,7 +494,9 @@ public enum Rosterer {
             let d = e.option.dayIndex
             guard let k = options[d].firstIndex(of: e.option) else { continue }
             for _ in 0..<e.count {
-                guard let c = order.first(where: { column[$0][d][k] != nil && canTake($0, d, e.option) }) else { continue }
+                guard let c = order.first(where: { column[$0][d][k] != nil && canTake($0, d, e.option) }) else {
+                    continue
+                }
                 take(c, d, k)
                 for i in e.option.covers { coverage[d][i] += 1 }
             }

@@ -52,18 +52,27 @@ public enum ShiftOptions {
                             return !zip(placement, lengths).contains { b, l in b < s + iv && s < b + l }
                         }
                         guard !covers.isEmpty else { continue }
-                        let option = ShiftOption(dayIndex: dayIndex, template: t.name, start: start, end: end, breakStarts: placement,
-                                                 breakLengths: lengths, covers: covers, paidHours: t.paidHours,
-                                                 templateCostPerHour: t.costPerHour, wallStart: wallStart, wallEnd: wallStart + t.lengthSeconds)
+                        let option = ShiftOption(
+                            dayIndex: dayIndex, template: t.name, start: start, end: end, breakStarts: placement,
+                            breakLengths: lengths, covers: covers, paidHours: t.paidHours,
+                            templateCostPerHour: t.costPerHour, wallStart: wallStart,
+                            wallEnd: wallStart + t.lengthSeconds)
                         let key = "\(start)-\(end)-\(placement)"
-                        if let existing = best[key], existing.paidHours * existing.templateCostPerHour <= option.paidHours * option.templateCostPerHour {
+                        if let existing = best[key],
+                            existing.paidHours * existing.templateCostPerHour <= option.paidHours
+                                * option.templateCostPerHour
+                        {
                             continue
                         }
                         best[key] = option
                     }
                 }
             }
-            return best.values.sorted { ($0.start, $0.end, $0.breakStarts.first ?? 0, $0.template) < ($1.start, $1.end, $1.breakStarts.first ?? 0, $1.template) }
+            return best.values.sorted {
+                ($0.start, $0.end, $0.breakStarts.first ?? 0, $0.template) < (
+                    $1.start, $1.end, $1.breakStarts.first ?? 0, $1.template
+                )
+            }
         }
     }
 
@@ -77,7 +86,8 @@ public enum ShiftOptions {
                 var offset = lo
                 while offset <= rule.window.upperBound {
                     let b = shiftStart + offset
-                    if let prev = p.last, b < prev + rules[p.count - 1].lengthSeconds {  // after the previous break ends
+                    // after the previous break ends
+                    if let prev = p.last, b < prev + rules[p.count - 1].lengthSeconds {
                         offset += step
                         continue
                     }

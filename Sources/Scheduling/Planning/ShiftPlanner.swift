@@ -1,3 +1,5 @@
+import CallData
+
 /// A shift plan: how many agents start each shift option, with the solver's evidence.
 public struct ShiftPlan: Sendable {
     public struct Entry: Sendable {
@@ -37,12 +39,16 @@ public enum ShiftPlanner {
     ///   - understaffingPenalty: cost per agent-interval short; `nil` makes coverage a hard rule.
     ///   - timeLimit: seconds for the whole plan (shared by the days).
     /// - Throws: `InfeasibleScheduleError` when an interval cannot be covered by any shift.
-    public static func plan(_ requirements: Requirements, templates: [ShiftTemplate], understaffingPenalty: Double?,
-                            timeLimit: Double = 30) throws -> ShiftPlan {
+    public static func plan(
+        _ requirements: Requirements, templates: [ShiftTemplate], understaffingPenalty: Double?,
+        timeLimit: Double = 30
+    ) throws -> ShiftPlan {
         let options = ShiftOptions.enumerate(requirements, templates: templates)
         var entries: [ShiftPlan.Entry] = []
         var shortfall: [[Double]] = []
-        var cost = 0.0, bound = 0.0, optimal = true
+        var cost = 0.0
+        var bound = 0.0
+        var optimal = true
         let perDay = timeLimit / Double(max(1, requirements.days.count))
         for (d, day) in requirements.days.enumerated() {
             let columns = options[d]
@@ -50,15 +56,18 @@ public enum ShiftPlanner {
             if understaffingPenalty == nil {
                 for (i, r) in required.enumerated() where r > 0 && !columns.contains(where: { $0.covers.contains(i) }) {
                     let t = day.intervals[i]
-                    throw InfeasibleScheduleError("no shift covers \(formatWall(t.start + t.utcOffset)) (\(Int(r)) agents required); "
-                        + "widen earliest_start/latest_end or pass --allow-understaffing PENALTY")
+                    throw InfeasibleScheduleError(
+                        "no shift covers \(formatWall(t.start + t.utcOffset)) (\(Int(r)) agents required); "
+                            + "widen earliest_start/latest_end or pass --allow-understaffing PENALTY")
                 }
             }
             var program = MixedIntegerProgram()
             for c in columns { program.addColumn(cost: c.paidHours * c.templateCostPerHour, integer: true) }
             var slack: [Int: Int] = [:]
             if let penalty = understaffingPenalty {
-                for (i, r) in required.enumerated() where r > 0 { slack[i] = program.addColumn(upper: r, cost: penalty, integer: false) }
+                for (i, r) in required.enumerated() where r > 0 {
+                    slack[i] = program.addColumn(upper: r, cost: penalty, integer: false)
+                }
             }
             var covering = [[Int]](repeating: [], count: required.count)
             for (k, c) in columns.enumerated() { for i in c.covers { covering[i].append(k) } }
@@ -67,10 +76,12 @@ public enum ShiftPlanner {
                 if let s = slack[i] { terms.append((s, 1)) }
                 program.addRow(terms, lower: r)
             }
-            let start = greedyCover(columns: columns, required: required, slackColumns: slack, columnCount: program.columns.count)
+            let start = greedyCover(
+                columns: columns, required: required, slackColumns: slack, columnCount: program.columns.count)
             let solution = program.solve(timeLimit: perDay, start: start)
             guard !solution.values.isEmpty else {
-                throw InfeasibleScheduleError("day \(formatISODate(days: day.day)): the solver found no plan within \(Int(timeLimit)) s")
+                throw InfeasibleScheduleError(
+                    "day \(formatISODate(days: day.day)): the solver found no plan within \(Int(timeLimit)) s")
             }
             for (k, c) in columns.enumerated() where solution.values[k] > 0.5 {
                 entries.append(.init(option: c, count: Int(solution.values[k])))
@@ -84,7 +95,9 @@ public enum ShiftPlanner {
     }
 
     /// A feasible start: repeatedly add the column that covers the most remaining demand per unit cost.
-    static func greedyCover(columns: [ShiftOption], required: [Double], slackColumns: [Int: Int], columnCount: Int) -> [Double]? {
+    static func greedyCover(columns: [ShiftOption], required: [Double], slackColumns: [Int: Int], columnCount: Int)
+        -> [Double]?
+    {
         var remaining = required
         var x = [Double](repeating: 0, count: columnCount)
         while remaining.contains(where: { $0 > 0 }) {
@@ -113,11 +126,9 @@ public enum ShiftPlanner {
     }
 }
 
-import CallData
-
 func formatWall(_ wall: Int) -> String {
     let day = CivilCalendar.floorDivide(wall, 86_400)
     let s = wall - day * 86_400
-    return "\(formatISODate(days: day)) \(s / 3600 < 10 ? "0" : "")\(s / 3600):\(s / 60 % 60 < 10 ? "0" : "")\(s / 60 % 60)"
+    return
+        "\(formatISODate(days: day)) \(s / 3600 < 10 ? "0" : "")\(s / 3600):\(s / 60 % 60 < 10 ? "0" : "")\(s / 60 % 60)"
 }
-

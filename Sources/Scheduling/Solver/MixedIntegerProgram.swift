@@ -2,9 +2,9 @@ import CCBC
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A mixed-integer linear program in a form any solver can take: minimise `cᵀx` subject to
@@ -80,11 +80,14 @@ public struct MixedIntegerProgram: Sendable {
         // Columns first (empty), then rows.
         // Named columns: CBC's MIP-start code looks columns up by name.
         for (k, c) in columns.enumerated() {
-            Cbc_addCol(model, "x\(k)", c.lower, c.upper.isFinite ? c.upper : 1e30, c.cost, c.isInteger ? 1 : 0, 0, nil, nil)
+            Cbc_addCol(
+                model, "x\(k)", c.lower, c.upper.isFinite ? c.upper : 1e30, c.cost, c.isInteger ? 1 : 0, 0, nil, nil)
         }
         for r in rows {
-            var idx = r.indices, coef = r.coefficients
-            let lo = r.lower.isFinite ? r.lower : -1e30, hi = r.upper.isFinite ? r.upper : 1e30
+            var idx = r.indices
+            var coef = r.coefficients
+            let lo = r.lower.isFinite ? r.lower : -1e30
+            let hi = r.upper.isFinite ? r.upper : 1e30
             if lo == hi {
                 Cbc_addRow(model, "", Int32(idx.count), &idx, &coef, CChar(UInt8(ascii: "E")), lo)
             } else {
@@ -106,12 +109,15 @@ public struct MixedIntegerProgram: Sendable {
         silenced.restore()
         let infeasible = Cbc_isProvenInfeasible(model) != 0
         var values: [Double] = []
-        if !infeasible, let pointer = Cbc_getColSolution(model), Cbc_numberSavedSolutions(model) > 0 || Cbc_isProvenOptimal(model) != 0 {
+        if !infeasible, let pointer = Cbc_getColSolution(model),
+            Cbc_numberSavedSolutions(model) > 0 || Cbc_isProvenOptimal(model) != 0
+        {
             values = (0..<columns.count).map { k in columns[k].isInteger ? pointer[k].rounded() : pointer[k] }
         }
         let objective = values.isEmpty ? .infinity : zip(values, columns).reduce(0) { $0 + $1.0 * $1.1.cost }
-        return Solution(values: values, objective: objective, bound: Cbc_getBestPossibleObjValue(model),
-                        provenOptimal: Cbc_isProvenOptimal(model) != 0, provenInfeasible: infeasible)
+        return Solution(
+            values: values, objective: objective, bound: Cbc_getBestPossibleObjValue(model),
+            provenOptimal: Cbc_isProvenOptimal(model) != 0, provenInfeasible: infeasible)
     }
 }
 

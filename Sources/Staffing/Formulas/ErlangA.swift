@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Erlang A: the M/M/n+M queue — Poisson arrivals, exponential service (mean `aht`),
@@ -38,8 +38,9 @@ public enum ErlangA {
         let nmu = Double(n) * mu
         let b = ErlangB.blocking(servers: n, traffic: a)
         if b == 0 {  // B < 1e-308: nobody waits to any precision that matters
-            return QueueMetrics(trafficErlangs: a, agents: n, waitProbability: 0, serviceLevel: 1, asaSeconds: 0,
-                                occupancy: a / Double(n), abandonRate: 0, stable: true)
+            return QueueMetrics(
+                trafficErlangs: a, agents: n, waitProbability: 0, serviceLevel: 1, asaSeconds: 0,
+                occupancy: a / Double(n), abandonRate: 0, stable: true)
         }
         // Tail weights log w_j = Σ_{i=1..j} log(λ / (nμ + iθ)), j ≥ 0.
         var logW: [Double] = [0]
@@ -60,7 +61,8 @@ public enum ErlangA {
         for lw in logW { tailSum += exp(lw - maxLog) }
         let logBelow = log1p(-b) - log(b)  // log(1/B − 1): states k < n relative to π_n
         let logTail = maxLog + log(tailSum)
-        let logZ = logBelow > logTail
+        let logZ =
+            logBelow > logTail
             ? logBelow + log1p(exp(logTail - logBelow))
             : logTail + log1p(exp(logBelow - logTail))
         let pNoWait = exp(logBelow - logZ)
@@ -72,7 +74,11 @@ public enum ErlangA {
         let log1mX = -theta * t
         var incompleteBeta = hasThreshold ? -expm1(-(nmu + theta) * t) : 0  // I_x(1, β)
         var logStep = logX + beta * log1mX + log(beta)  // log T_1
-        var pWait = 0.0, meanQueue = 0.0, pServedQueued = 0.0, answeredWithin = 0.0, waitServed = 0.0
+        var pWait = 0.0
+        var meanQueue = 0.0
+        var pServedQueued = 0.0
+        var answeredWithin = 0.0
+        var waitServed = 0.0
         var pServed = 1.0  // Π r_i / (r_i + θ)
         var harmonic = 0.0  // Σ 1/(r_i + θ)
         for (jj, lw) in logW.enumerated() {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Two classes in an M/M/n queue with non-preemptive priority and equal service rates
@@ -23,7 +23,8 @@ public enum PriorityErlangC {
     {
         let overall = ErlangC.metrics(agents: n, load: load, targetSeconds: t)
         guard overall.stable else {
-            return PriorityMetrics(prioritySL: 0, priorityASASeconds: .infinity, standardSL: 0, standardASASeconds: .infinity)
+            return PriorityMetrics(
+                prioritySL: 0, priorityASASeconds: .infinity, standardSL: 0, standardASASeconds: .infinity)
         }
         let c = overall.waitProbability
         let mu = 1 / load.ahtSeconds
@@ -54,7 +55,8 @@ public enum PriorityErlangC {
             mass[k] = weight
             weight *= ratio
         }
-        let pDown = down / rate, pUp = up / rate
+        let pDown = down / rate
+        let pUp = up / rate
         var absorbed = 0.0
         var logPoisson = -mean
         var result = 0.0
@@ -78,7 +80,8 @@ public enum PriorityErlangC {
     }
 
     static func cumulativePoisson(mean: Double, upTo m: Int) -> Double {
-        var logP = -mean, sum = exp(-mean)
+        var logP = -mean
+        var sum = exp(-mean)
         if m > 0 {
             for k in 1...m {
                 logP += log(mean) - log(Double(k))

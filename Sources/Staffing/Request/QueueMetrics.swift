@@ -27,8 +27,10 @@ public struct QueueMetrics: Equatable, Sendable {
     public var stable: Bool
 
     /// Metrics with the given values.
-    public init(trafficErlangs: Double, agents: Int, waitProbability: Double, serviceLevel: Double,
-                asaSeconds: Double, occupancy: Double, abandonRate: Double, stable: Bool) {
+    public init(
+        trafficErlangs: Double, agents: Int, waitProbability: Double, serviceLevel: Double,
+        asaSeconds: Double, occupancy: Double, abandonRate: Double, stable: Bool
+    ) {
         self.trafficErlangs = trafficErlangs
         self.agents = agents
         self.waitProbability = waitProbability
@@ -41,8 +43,9 @@ public struct QueueMetrics: Equatable, Sendable {
 
     /// A queue with no calls: nothing waits, nothing abandons.
     @usableFromInline static func idle(agents: Int) -> QueueMetrics {
-        QueueMetrics(trafficErlangs: 0, agents: agents, waitProbability: 0, serviceLevel: 1, asaSeconds: 0,
-                     occupancy: 0, abandonRate: 0, stable: true)
+        QueueMetrics(
+            trafficErlangs: 0, agents: agents, waitProbability: 0, serviceLevel: 1, asaSeconds: 0,
+            occupancy: 0, abandonRate: 0, stable: true)
     }
 }
 

@@ -21,8 +21,10 @@ public struct ServiceTargets: Equatable, Sendable {
     public var maxOccupancy: Double
 
     /// Targets; only `serviceLevel` and `targetSeconds` are required.
-    public init(serviceLevel: Double, targetSeconds: Double, maxASASeconds: Double? = nil,
-                maxAbandonRate: Double? = nil, maxOccupancy: Double = 1) {
+    public init(
+        serviceLevel: Double, targetSeconds: Double, maxASASeconds: Double? = nil,
+        maxAbandonRate: Double? = nil, maxOccupancy: Double = 1
+    ) {
         self.serviceLevel = serviceLevel
         self.targetSeconds = targetSeconds
         self.maxASASeconds = maxASASeconds

@@ -14,8 +14,10 @@ public struct StaffingRequest: Equatable, Sendable {
     public var priority: PriorityClass?
 
     /// A request; shrinkage, levers and priority default to none.
-    public init(load: QueueLoad, model: QueueModel = .erlangC, targets: ServiceTargets, shrinkage: Double = 0,
-                levers: LoadLevers = LoadLevers(), priority: PriorityClass? = nil) {
+    public init(
+        load: QueueLoad, model: QueueModel = .erlangC, targets: ServiceTargets, shrinkage: Double = 0,
+        levers: LoadLevers = LoadLevers(), priority: PriorityClass? = nil
+    ) {
         self.load = load
         self.model = model
         self.targets = targets
@@ -26,8 +28,9 @@ public struct StaffingRequest: Equatable, Sendable {
 
     /// The load that reaches agents after deflection and bot containment.
     public var effectiveLoad: QueueLoad {
-        QueueLoad(calls: levers.callsReachingAgents(load.calls), intervalSeconds: load.intervalSeconds,
-                  ahtSeconds: load.ahtSeconds)
+        QueueLoad(
+            calls: levers.callsReachingAgents(load.calls), intervalSeconds: load.intervalSeconds,
+            ahtSeconds: load.ahtSeconds)
     }
 
     /// Checks every parameter's domain.
@@ -40,35 +43,45 @@ public struct StaffingRequest: Equatable, Sendable {
         try check(load.intervalSeconds > 0, "--interval", load.intervalSeconds, "a positive length like 30m")
         try check(load.ahtSeconds > 0 && load.ahtSeconds.isFinite, "--aht", load.ahtSeconds, "seconds > 0")
         if requireTargets {
-            try check(targets.serviceLevel > 0 && targets.serviceLevel < 1, "--target-sl", targets.serviceLevel,
-                      "a share strictly between 0 and 1, e.g. 0.8")
+            try check(
+                targets.serviceLevel > 0 && targets.serviceLevel < 1, "--target-sl", targets.serviceLevel,
+                "a share strictly between 0 and 1, e.g. 0.8")
         }
-        try check(targets.targetSeconds >= 0 && targets.targetSeconds.isFinite, "--target-seconds",
-                  targets.targetSeconds, "seconds ≥ 0")
-        try check(targets.maxOccupancy > 0 && targets.maxOccupancy <= 1, "--max-occupancy", targets.maxOccupancy,
-                  "a share in (0, 1]")
+        try check(
+            targets.targetSeconds >= 0 && targets.targetSeconds.isFinite, "--target-seconds",
+            targets.targetSeconds, "seconds ≥ 0")
+        try check(
+            targets.maxOccupancy > 0 && targets.maxOccupancy <= 1, "--max-occupancy", targets.maxOccupancy,
+            "a share in (0, 1]")
         if let v = targets.maxASASeconds { try check(v > 0, "--max-asa", v, "seconds > 0") }
-        if let v = targets.maxAbandonRate { try check(v > 0 && v < 1, "--max-abandon", v, "a share strictly between 0 and 1") }
+        if let v = targets.maxAbandonRate {
+            try check(v > 0 && v < 1, "--max-abandon", v, "a share strictly between 0 and 1")
+        }
         try check(shrinkage >= 0 && shrinkage < 1, "--shrinkage", shrinkage, "a share in [0, 1)")
-        try check(levers.deflection >= 0 && levers.deflection < 1, "--deflection", levers.deflection, "a share in [0, 1)")
-        try check(levers.botContainment >= 0 && levers.botContainment < 1, "--bot-containment", levers.botContainment,
-                  "a share in [0, 1)")
+        try check(
+            levers.deflection >= 0 && levers.deflection < 1, "--deflection", levers.deflection, "a share in [0, 1)")
+        try check(
+            levers.botContainment >= 0 && levers.botContainment < 1, "--bot-containment", levers.botContainment,
+            "a share in [0, 1)")
         if case .erlangA(let patience) = model {
             try check(patience > 0 && patience.isFinite, "--patience", patience, "seconds > 0")
         }
         if let p = priority {
             try check(p.share > 0 && p.share < 1, "--priority-share", p.share, "a share strictly between 0 and 1")
-            try check(p.serviceLevel > 0 && p.serviceLevel < 1, "--priority-target-sl", p.serviceLevel,
-                      "a share strictly between 0 and 1")
+            try check(
+                p.serviceLevel > 0 && p.serviceLevel < 1, "--priority-target-sl", p.serviceLevel,
+                "a share strictly between 0 and 1")
             try check(p.targetSeconds >= 0, "--priority-target-seconds", p.targetSeconds, "seconds ≥ 0")
             if case .erlangA = model {
-                throw .invalidParameter(name: "--priority-share", value: p.share,
-                                        expected: "no priority class with --model erlang-a (priority uses Erlang C)")
+                throw .invalidParameter(
+                    name: "--priority-share", value: p.share,
+                    expected: "no priority class with --model erlang-a (priority uses Erlang C)")
             }
         }
         if targets.maxAbandonRate != nil, case .erlangC = model {
-            throw .invalidParameter(name: "--max-abandon", value: targets.maxAbandonRate!,
-                                    expected: "--model erlang-a (Erlang C has no abandonment)")
+            throw .invalidParameter(
+                name: "--max-abandon", value: targets.maxAbandonRate!,
+                expected: "--model erlang-a (Erlang C has no abandonment)")
         }
     }
 }

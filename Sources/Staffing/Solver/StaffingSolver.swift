@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Finds the fewest agents meeting every target of a `StaffingRequest`, or evaluates a
@@ -29,10 +29,11 @@ public enum StaffingSolver {
         let load = request.effectiveLoad
         let targets = request.targets
         guard load.calls > 0 else {
-            return StaffingResult(callsReachingAgents: 0, metrics: .idle(agents: 0), scheduledAgents: 0,
-                                  priority: request.priority.map { _ in
-                                      PriorityMetrics(prioritySL: 1, priorityASASeconds: 0, standardSL: 1, standardASASeconds: 0)
-                                  })
+            return StaffingResult(
+                callsReachingAgents: 0, metrics: .idle(agents: 0), scheduledAgents: 0,
+                priority: request.priority.map { _ in
+                    PriorityMetrics(prioritySL: 1, priorityASASeconds: 0, standardSL: 1, standardASASeconds: 0)
+                })
         }
         let a = load.trafficErlangs
         let occupancyBound = Int((a / targets.maxOccupancy * (1 - slack)).rounded(.up))
@@ -43,11 +44,13 @@ public enum StaffingSolver {
             var n = start
             var b = ErlangB.blocking(servers: n, traffic: a)
             while true {
-                let m = ErlangC.metrics(agents: n, traffic: a, blocking: b, ahtSeconds: load.ahtSeconds,
-                                        targetSeconds: targets.targetSeconds)
+                let m = ErlangC.metrics(
+                    agents: n, traffic: a, blocking: b, ahtSeconds: load.ahtSeconds,
+                    targetSeconds: targets.targetSeconds)
                 if meets(m, targets) {
                     if let p = request.priority {
-                        let pm = PriorityErlangC.metrics(agents: n, load: load, priority: p, targetSeconds: targets.targetSeconds)
+                        let pm = PriorityErlangC.metrics(
+                            agents: n, load: load, priority: p, targetSeconds: targets.targetSeconds)
                         if pm.prioritySL >= p.serviceLevel - slack, pm.standardSL >= targets.serviceLevel - slack {
                             metrics = m
                             break
@@ -78,7 +81,12 @@ public enum StaffingSolver {
             while hi - lo > 1 {
                 let mid = (lo + hi) / 2
                 let m = evaluate(mid)
-                if meets(m, targets) { hi = mid; atHi = m } else { lo = mid }
+                if meets(m, targets) {
+                    hi = mid
+                    atHi = m
+                } else {
+                    lo = mid
+                }
             }
             metrics = atHi
         }
@@ -96,15 +104,17 @@ public enum StaffingSolver {
         } else if n == 0 {
             let a = load.trafficErlangs
             let abandons = if case .erlangA = request.model { 1.0 } else { 0.0 }
-            metrics = QueueMetrics(trafficErlangs: a, agents: 0, waitProbability: 1, serviceLevel: 0, asaSeconds: .infinity,
-                                   occupancy: .infinity, abandonRate: abandons, stable: abandons == 1)
+            metrics = QueueMetrics(
+                trafficErlangs: a, agents: 0, waitProbability: 1, serviceLevel: 0, asaSeconds: .infinity,
+                occupancy: .infinity, abandonRate: abandons, stable: abandons == 1)
         } else {
             switch request.model {
             case .erlangC:
                 metrics = ErlangC.metrics(agents: n, load: load, targetSeconds: request.targets.targetSeconds)
             case .erlangA(let patience):
-                metrics = ErlangA.metrics(agents: n, load: load, patienceSeconds: patience,
-                                          targetSeconds: request.targets.targetSeconds)
+                metrics = ErlangA.metrics(
+                    agents: n, load: load, patienceSeconds: patience,
+                    targetSeconds: request.targets.targetSeconds)
             }
         }
         return result(metrics, request: request, load: load)
@@ -121,7 +131,8 @@ public enum StaffingSolver {
         let scheduled = scheduledAgents(m.agents, shrinkage: request.shrinkage)
         let pm = request.priority.flatMap { p in
             m.agents > 0 && load.calls > 0
-                ? PriorityErlangC.metrics(agents: m.agents, load: load, priority: p, targetSeconds: request.targets.targetSeconds)
+                ? PriorityErlangC.metrics(
+                    agents: m.agents, load: load, priority: p, targetSeconds: request.targets.targetSeconds)
                 : nil
         }
         return StaffingResult(callsReachingAgents: load.calls, metrics: m, scheduledAgents: scheduled, priority: pm)

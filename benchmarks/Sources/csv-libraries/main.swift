@@ -11,7 +11,10 @@ func time(_ name: String, _ body: () throws -> Int) rethrows {
     let start = DispatchTime.now().uptimeNanoseconds
     let rows = try body()
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print(String(format: "%-28@ rows=%d seconds=%.3f rows_per_s=%.0f", name as NSString, rows, seconds, Double(rows) / seconds))
+    print(
+        String(
+            format: "%-28@ rows=%d seconds=%.3f rows_per_s=%.0f", name as NSString, rows, seconds,
+            Double(rows) / seconds))
 }
 
 try time("headcount CSVReader") {

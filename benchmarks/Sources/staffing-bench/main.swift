@@ -11,7 +11,7 @@ let inputsPath = CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : "b
 struct LCG {
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     mutating func next() -> Double {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return Double(state >> 11) / Double(1 << 53)
     }
 }
@@ -30,13 +30,18 @@ func run(_ label: String, _ model: QueueModel, _ loads: [QueueLoad]) throws {
     let start = DispatchTime.now().uptimeNanoseconds
     var total = 0
     for load in loads {
-        let r = try StaffingSolver.solve(StaffingRequest(load: load, model: model,
-                                                         targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: 20)))
+        let r = try StaffingSolver.solve(
+            StaffingRequest(
+                load: load, model: model,
+                targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: 20)))
         total &+= r.metrics.agents
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print(String(format: "%@ intervals=%d seconds=%.3f intervals_per_s=%.0f agents_sum=%d", label as NSString, count, seconds,
-                 Double(count) / seconds, total))
+    print(
+        String(
+            format: "%@ intervals=%d seconds=%.3f intervals_per_s=%.0f agents_sum=%d", label as NSString, count,
+            seconds,
+            Double(count) / seconds, total))
 }
 try run("headcount erlang-c", .erlangC, loads)
 try run("headcount erlang-a(patience 180s)", .erlangA(patienceSeconds: 180), loads)

@@ -31,6 +31,9 @@ public struct ForecastRow: Equatable, Sendable {
     public var upper: Double
     /// Forecast AHT in seconds, when the history has AHT.
     public var ahtSeconds: Double?
+    /// The interval's real length in seconds (a partial closing slot is shorter than the grid, a
+    /// DST day longer or shorter); `nil` when unknown (written blank: the full grid interval).
+    public var lengthSeconds: Int? = nil
 }
 
 /// The forecast of one queue.
@@ -61,6 +64,14 @@ public enum Forecaster {
             let intervals = PredictionIntervals(pairs: pairs, level: request.level)
             let aht = AHTProfile(grid)
             let open = grid.openSlots()
+            // Partial slots (the data contract): each weekday × slot keeps the length its most recent
+            // history row had, so a 5-minute closing slot is forecast as 5 minutes, not a full interval.
+            var partial: [Int: Int] = [:]
+            for r in series.records {
+                let local = r.local
+                let key = local.isoWeekday * 100_000 + local.secondOfDay / history.intervalSeconds
+                partial[key] = r.lengthSeconds
+            }
             var rows: [ForecastRow] = []
             for (t, day) in targets.enumerated() {
                 if request.specialDays.byDay[day]?.kind == .closed { continue }
@@ -71,11 +82,14 @@ public enum Forecaster {
                     let (first, second) = history.timeZone.utcCandidates(forWall: wall)
                     let f = points[t][s]
                     let (lo, hi) = intervals.bounds(f, horizonDay: t)
+                    let key = CivilCalendar.isoWeekday(days: day) * 100_000 + s
                     for utc in [first, second].compactMap({ $0 }) {
+                        let full = history.timeZone.realLength(utcStart: utc, nominal: history.intervalSeconds)
                         rows.append(
                             ForecastRow(
                                 start: utc, utcOffset: history.timeZone.offset(atUTC: utc), calls: f, lower: lo,
-                                upper: hi, ahtSeconds: aht?.aht(weekday: w, slot: s)))
+                                upper: hi, ahtSeconds: aht?.aht(weekday: w, slot: s),
+                                lengthSeconds: min(full, partial[key] ?? full)))
                     }
                 }
             }
@@ -99,13 +113,17 @@ public enum Forecaster {
         return (model, pairs)
     }
 
-    /// The SPEC forecast CSV: `interval_start, queue, calls, calls_lower, calls_upper, aht_seconds`.
-    public static func csv(_ forecasts: [QueueForecast]) -> CSVWriter {
-        var w = CSVWriter(header: ["interval_start", "queue", "calls", "calls_lower", "calls_upper", "aht_seconds"])
+    /// The SPEC forecast CSV: `interval_start, interval_minutes, queue, calls, calls_lower, calls_upper,
+    /// aht_seconds` (the data contract: each row's length; times naive when `timeZone` is naive).
+    public static func csv(_ forecasts: [QueueForecast], timeZone: PlanningTimeZone = .utc) -> CSVWriter {
+        var w = CSVWriter(header: [
+            "interval_start", "interval_minutes", "queue", "calls", "calls_lower", "calls_upper", "aht_seconds",
+        ])
         for f in forecasts {
             for r in f.rows {
                 w.writeRow([
-                    formatISO8601(wallSeconds: r.start + r.utcOffset, utcOffset: r.utcOffset), f.queue ?? "all",
+                    timeZone.text(wallSeconds: r.start + r.utcOffset, utcOffset: r.utcOffset),
+                    r.lengthSeconds.map { formatDecimal(Double($0) / 60) } ?? "", f.queue ?? "all",
                     formatDecimal(r.calls, places: 3), formatDecimal(r.lower, places: 3),
                     formatDecimal(r.upper, places: 3),
                     r.ahtSeconds.map { formatDecimal($0, places: 2) } ?? "",

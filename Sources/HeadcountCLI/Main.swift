@@ -13,6 +13,9 @@ import CallData
 enum Main {
     static func main() {
         do {
+            try ArgumentChecks.check(
+                Array(CommandLine.arguments.dropFirst()),
+                subcommands: Headcount.configuration.subcommands.map { $0.configuration.commandName ?? "" })
             var command = try Headcount.parseAsRoot()
             try command.run()
         } catch {
@@ -30,7 +33,10 @@ enum Main {
             Headcount.exit(withError: error)  // help or version: prints to stdout, exits 0
         }
         if error is CleanExit { Headcount.exit(withError: error) }
-        let message = Headcount.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
+        var message = Headcount.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
+        if let value = bareNumber(in: message) {
+            message += "; expected a length with its unit, e.g. \(value)m, \(value)s or \(value)h"
+        }
         printError("headcount: \(message) (see 'headcount help')")
         return ExitStatus.badUsage.rawValue
     }
@@ -41,4 +47,19 @@ func printError(_ line: String) {
     var text = line
     if !text.hasSuffix("\n") { text += "\n" }
     text.withUTF8 { bytes in _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count) }
+}
+
+/// The number in a parser message like "The value '30' is invalid for '--interval <interval>'",
+/// when the value was a bare number given to a length option.
+func bareNumber(in message: String) -> String? {
+    guard message.contains("is invalid for"), let open = message.firstIndex(of: "'") else { return nil }
+    let rest = message[message.index(after: open)...]
+    guard let close = rest.firstIndex(of: "'") else { return nil }
+    let value = rest[..<close]
+    guard !value.isEmpty, value.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    let lengthOptions = [
+        "--interval", "--horizon", "--time-limit", "--call-length", "--start-step", "--answer-threshold",
+    ]
+    guard lengthOptions.contains(where: { message.contains("'\($0) ") }) else { return nil }
+    return String(value)
 }

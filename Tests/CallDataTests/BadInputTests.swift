@@ -28,7 +28,9 @@ import Testing
             Fixture.error("unknown_column.csv")
                 == .unknownColumn(
                     file: path("unknown_column.csv"), line: 1, column: 22, name: "colour",
-                    expected: "interval_start, calls, [queue], [aht_seconds], [answered], [abandoned], [service_level]")
+                    expected:
+                        "interval_start, calls, [queue], [interval_minutes], [aht_seconds], [answered], [abandoned], [service_level]"
+                )
         )
     }
 

@@ -69,9 +69,10 @@ struct CLI {
         ])
         #expect(r.status == 0 && r.stderr.isEmpty)
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
-        #expect(lines.first == "interval_start,calls,aht_seconds")
+        #expect(lines.first == "interval_start,interval_minutes,calls,aht_seconds")
         #expect(lines.count == 26)  // header + 25 hours
-        #expect(lines.contains("2025-10-26T02:00:00+01:00,2,100"))
+        #expect(lines.contains("2025-10-26T02:00:00+02:00,60,2,100"))  // the repeated hour: 60 minutes each
+        #expect(lines.contains("2025-10-26T02:00:00+01:00,60,2,100"))
     }
 
     @Test(arguments: [
@@ -167,12 +168,12 @@ struct CLI {
         }
         #expect(
             rows[0].joined(separator: ",")
-                == "interval_start,queue,calls,aht_seconds,agents,scheduled_agents,service_level,asa_seconds,occupancy,abandon_rate"
+                == "interval_start,interval_minutes,queue,calls,aht_seconds,agents,scheduled_agents,service_level,asa_seconds,occupancy,abandon_rate"
         )
         // 250 calls at AHT 240 → 39 agents (same as the calculator); 39 / 0.7 → 56 scheduled.
-        #expect(rows[1][4] == "39" && rows[1][5] == "56")
-        #expect(rows[2][4] == "0")
-        #expect(rows[3][3] == "300")  // --aht fills the missing AHT
+        #expect(rows[1][1] == "30" && rows[1][5] == "39" && rows[1][6] == "56")
+        #expect(rows[2][5] == "0")
+        #expect(rows[3][4] == "300")  // --aht fills the missing AHT
     }
 }
 
@@ -186,14 +187,17 @@ struct CLI {
         ])
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
-        #expect(lines[0] == "interval_start,queue,calls,calls_lower,calls_upper,aht_seconds")
+        #expect(lines[0] == "interval_start,interval_minutes,queue,calls,calls_lower,calls_upper,aht_seconds")
         // The bank is open Mon–Fri 07:00–21:00 (the 21:00 row last): 29 half-hours × 5 days.
         #expect(lines.count == 1 + 5 * 29)
-        #expect(lines[1].hasPrefix("2003-10-27T07:00:00+00:00,all,"))
+        #expect(lines[1].hasPrefix("2003-10-27T07:00:00,30,all,"))  // naive in, naive out
+        // The 21:00 slot is the bank's last 5-minute row: a partial interval of 5 minutes.
+        #expect(lines.filter { $0.contains("T21:00:00,5,all,") }.count == 5)
+        #expect(lines.filter { $0.contains("T20:30:00,30,all,") }.count == 5)
         #expect(!lines.contains { $0.contains("2003-10-25") || $0.contains("2003-10-26") })  // weekend closed
         for line in lines.dropFirst() {
             let f = line.split(separator: ",", omittingEmptySubsequences: false)
-            let (calls, lo, hi) = (Double(f[2])!, Double(f[3])!, Double(f[4])!)
+            let (calls, lo, hi) = (Double(f[3]) ?? -1, Double(f[4]) ?? -1, Double(f[5]) ?? -1)
             #expect(lo <= calls && calls <= hi && lo >= 0)
         }
     }
@@ -266,15 +270,17 @@ struct CLI {
         var paid = 0.0
         for line in try String(contentsOfFile: plan, encoding: .utf8).split(separator: "\n").dropFirst() {
             let f = line.split(separator: ",", omittingEmptySubsequences: false)
-            let start = ISO8601DateFormatter().date(from: String(f[2]))!
-            let end = ISO8601DateFormatter().date(from: String(f[3]))!
-            paid += Double(f[4])! * end.timeIntervalSince(start) / 3600
+            // Naive requirements give a naive plan (no false +00:00): read the times as UTC wall clock.
+            #expect(!f[2].contains("+") && !f[2].hasSuffix("Z"))
+            let start = try #require(ISO8601DateFormatter().date(from: String(f[2]) + "Z"))
+            let end = try #require(ISO8601DateFormatter().date(from: String(f[3]) + "Z"))
+            paid += (Double(f[4]) ?? 0) * end.timeIntervalSince(start) / 3600
         }
         #expect(paid == 20_184)
         #expect(r.stderr.contains("paid_hours=20184") && r.stderr.contains("intervals_short=0"))
         let rows = try String(contentsOfFile: cov, encoding: .utf8).split(separator: "\n")
-        #expect(rows[0] == "interval_start,queue,required,scheduled,gap")
-        #expect(rows.dropFirst().allSatisfy { Int($0.split(separator: ",")[4])! <= 0 })
+        #expect(rows[0] == "interval_start,interval_minutes,queue,required,scheduled,gap")
+        #expect(rows.dropFirst().allSatisfy { (Int($0.split(separator: ",")[5]) ?? 1) <= 0 })
     }
 
     @Test func impossibleRosterExitsThreeNamingTheRule() throws {

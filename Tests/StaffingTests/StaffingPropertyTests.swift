@@ -150,31 +150,31 @@ import Testing
 
     @Test(arguments: [
         (
-            "--target-sl",
+            "service-level target",
             StaffingRequest(
                 load: QueueLoad(calls: 10, intervalSeconds: 1800, ahtSeconds: 300),
                 targets: ServiceTargets(serviceLevel: 1, targetSeconds: 20))
         ),
         (
-            "--calls",
+            "calls",
             StaffingRequest(
                 load: QueueLoad(calls: -1, intervalSeconds: 1800, ahtSeconds: 300),
                 targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: 20))
         ),
         (
-            "--target-seconds",
+            "service-level threshold seconds",
             StaffingRequest(
                 load: QueueLoad(calls: 1, intervalSeconds: 1800, ahtSeconds: 300),
                 targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: -1))
         ),
         (
-            "--shrinkage",
+            "shrinkage",
             StaffingRequest(
                 load: QueueLoad(calls: 1, intervalSeconds: 1800, ahtSeconds: 300),
                 targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: 20), shrinkage: 1)
         ),
         (
-            "--patience",
+            "patience seconds",
             StaffingRequest(
                 load: QueueLoad(calls: 1, intervalSeconds: 1800, ahtSeconds: 300), model: .erlangA(patienceSeconds: 0),
                 targets: ServiceTargets(serviceLevel: 0.8, targetSeconds: 20))

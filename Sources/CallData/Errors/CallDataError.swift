@@ -42,6 +42,27 @@ public enum CallDataError: Error, Equatable, Sendable, CustomStringConvertible {
     case incompatibleInterval(file: String, found: Int, requested: Int)
     /// A TOML file that is malformed or does not fit its schema (see `TOMLError`).
     case toml(TOMLError)
+    /// A date outside the range real planning data can have (a typo like year 9999 or 0000).
+    case implausibleDate(file: String, line: Int, column: Int, value: String, earliest: String, latest: String)
+    /// A timestamp whose numeric UTC offset is not the named zone's offset at that instant.
+    case offsetContradictsZone(
+        file: String, line: Int, column: Int, value: String, timeZone: String, zoneOffset: String)
+    /// Timestamps with and without UTC offsets in one file (no zone named to interpret the naive ones).
+    case mixedOffsets(file: String, line: Int, column: Int, value: String, firstLine: Int, firstHadOffset: Bool)
+    /// The interval length cannot be told: one row per queue and no `interval_minutes` column.
+    case intervalUnknown(file: String, line: Int)
+    /// An interval missing inside a day (the rows before and after it are on the given lines).
+    case missingInterval(file: String, line: Int, column: Int, value: String, missing: String)
+    /// A key (an agent id, …) that must be unique appears again.
+    case duplicateKey(file: String, line: Int, column: Int, what: String, value: String, firstLine: Int)
+    /// A field that must name one of a fixed set of values names another.
+    case unknownValue(file: String, line: Int, column: Int, what: String, value: String, expected: String)
+    /// A field that must not be empty is.
+    case emptyField(file: String, line: Int, column: Int, what: String)
+    /// A field whose bytes are not UTF-8 text.
+    case notUTF8(file: String, line: Int, column: Int, what: String)
+    /// Too little history for what was asked (the minimum is named).
+    case tooLittleHistory(file: String, found: String, minimum: String)
 
     public var description: String {
         switch self {
@@ -72,6 +93,24 @@ public enum CallDataError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(f):\(l):\(c): interval '\(v)' comes before the previous row's '\(p)'; expected rows in time order per queue"
         case .misalignedInterval(let f, let l, let c, let v, let s):
             "\(f):\(l):\(c): interval start '\(v)' is not on the \(TimeSpan(seconds: s)) grid; expected starts at multiples of \(TimeSpan(seconds: s)) from midnight"
+        case .implausibleDate(let f, let l, let c, let v, let lo, let hi):
+            "\(f):\(l):\(c): implausible date '\(v)'; expected a date from \(lo) to \(hi)"
+        case .offsetContradictsZone(let f, let l, let c, let v, let z, let o):
+            "\(f):\(l):\(c): timestamp '\(v)' has a UTC offset that \(z) does not have at that instant (it has \(o)); expected the file's offsets to match --timezone, or no --timezone (the offsets are then the zone)"
+        case .mixedOffsets(let f, let l, let c, let v, let first, let had):
+            "\(f):\(l):\(c): timestamp '\(v)' \(had ? "has no UTC offset" : "has a UTC offset") but the one on line \(first) \(had ? "has one" : "has none"); expected all timestamps with offsets or all naive (or name the zone with --timezone)"
+        case .intervalUnknown(let f, let l):
+            "\(f):\(l):1: cannot tell the interval length from a single row per queue; expected at least 2 rows per queue or an interval_minutes column"
+        case .missingInterval(let f, let l, let c, let v, let m):
+            "\(f):\(l):\(c): interval '\(v)' follows a gap: no row for \(m); expected every interval of the day in order (write 0 where nothing is needed)"
+        case .duplicateKey(let f, let l, let c, let w, let v, let first):
+            "\(f):\(l):\(c): duplicate \(w) '\(v)' (first on line \(first)); expected each \(w) once"
+        case .unknownValue(let f, let l, let c, let w, let v, let e):
+            "\(f):\(l):\(c): unknown \(w) '\(v)'; expected \(e)"
+        case .emptyField(let f, let l, let c, let w): "\(f):\(l):\(c): empty \(w); expected a value"
+        case .notUTF8(let f, let l, let c, let w): "\(f):\(l):\(c): \(w) is not UTF-8 text; expected UTF-8"
+        case .tooLittleHistory(let f, let found, let minimum):
+            "\(f): history covers \(found); expected at least \(minimum)"
         case .incompatibleInterval(let f, let found, let req):
             "\(f): history is in \(TimeSpan(seconds: found)) intervals, which cannot be combined into \(TimeSpan(seconds: req)); expected a multiple of \(TimeSpan(seconds: found))"
         case .toml(let e): e.description

@@ -57,7 +57,7 @@ public struct CallLogAggregator: Sendable {
         let iv = intervalSeconds
         let threshold = answerThresholdSeconds
         let fields = FieldReader(file: file)
-        let resolver = WallClockResolver(zone: timeZone)
+        var resolver = TimestampResolver(zone: timeZone, file: file)
         var layout: HeaderLayout? = nil
         var cArrived = 0
         var cQueue = -1
@@ -74,7 +74,7 @@ public struct CallLogAggregator: Sendable {
                 guard let header = layout else {
                     let h = try HeaderLayout(
                         record: r, file: file, required: Self.requiredColumns, optional: Self.optionalColumns)
-                    cArrived = h["arrived_at"]!
+                    cArrived = h["arrived_at"] ?? 0
                     cQueue = h["queue"] ?? -1
                     cHandle = h["handle_seconds"] ?? -1
                     cWait = h["wait_seconds"] ?? -1
@@ -112,11 +112,7 @@ public struct CallLogAggregator: Sendable {
                     q = 0
                 }
                 let written = try fields.timestamp(r, cArrived)
-                guard let utc = resolver.resolve(written, previousUTC: queues[q].lastUTC) else {
-                    throw .nonexistentLocalTime(
-                        file: file, line: r.line, column: r.column(cArrived),
-                        value: r.string(cArrived), timeZone: timeZone.identifier)
-                }
+                let (utc, offset) = try resolver.resolve(written, previousUTC: queues[q].lastUTC, r, cArrived)
                 queues[q].lastUTC = utc
                 var abandoned = false
                 if cAbandoned >= 0 {
@@ -139,7 +135,6 @@ public struct CallLogAggregator: Sendable {
                         r, cWait, limit: PlausibilityLimits.durationSeconds, optional: true,
                         what: "wait time in seconds")
                     : nil
-                let offset = timeZone.offset(atUTC: utc)
                 let wall = utc + offset
                 let utcStart = CivilCalendar.floorDivide(wall, iv) * iv - offset
                 var slot: Int
@@ -168,6 +163,7 @@ public struct CallLogAggregator: Sendable {
             throw error.callDataError
         }
         guard rows > 0 else { throw .emptyFile(file: file) }
+        let zone = resolver.resolvedZone
         let hasHandle = cHandle >= 0
         let hasWait = cWait >= 0
         let hasAbandoned = cAbandoned >= 0
@@ -189,11 +185,11 @@ public struct CallLogAggregator: Sendable {
             for k in order {
                 let start = qb.starts[k]
                 let b = qb.buckets[k]
-                let day = CivilCalendar.floorDivide(start + b.utcOffset, 86_400)
+                let day = LocalTime(utc: start, utcOffset: b.utcOffset).day
                 if let p = previous, p.day == day {
                     var t = p.start + iv
                     while t < start {  // quiet intervals inside an open day
-                        emit(t, Bucket(utcOffset: timeZone.offset(atUTC: t)))
+                        emit(t, Bucket(utcOffset: zone.offset(atUTC: t)))
                         t += iv
                     }
                 }
@@ -202,6 +198,6 @@ public struct CallLogAggregator: Sendable {
             }
             series.append(IntervalSeries(queue: qb.name, records: records))
         }
-        return IntervalHistory(intervalSeconds: iv, timeZone: timeZone, series: series)
+        return IntervalHistory(intervalSeconds: iv, timeZone: zone, series: series)
     }
 }

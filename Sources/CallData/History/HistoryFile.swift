@@ -33,6 +33,9 @@ public enum HistoryFile {
 
     /// Reads `path` as interval history at `intervalSeconds` (or the file's own interval
     /// for interval history when `nil`; 30 minutes for call logs when `nil`).
+    ///
+    /// `timeZone` may be `.fromData`: the zone is then the file's own offsets, or naive local time
+    /// when it has none (see `TimestampResolver`); the result's `timeZone` says which.
     /// - Throws: `CallDataError` with file, line and column.
     public static func read(
         path: String, timeZone: PlanningTimeZone, intervalSeconds: Int? = nil,
@@ -48,7 +51,7 @@ public enum HistoryFile {
         case .intervalHistory:
             let history = try IntervalHistoryReader(timeZone: timeZone).read(&reader)
             guard let target = intervalSeconds, target != history.intervalSeconds else { return history }
-            guard target % history.intervalSeconds == 0 else {
+            guard target % history.intervalSeconds == 0, 86_400 % target == 0 else {
                 throw .incompatibleInterval(file: path, found: history.intervalSeconds, requested: target)
             }
             return history.combined(into: target)
@@ -60,9 +63,17 @@ extension IntervalHistory {
     /// History in intervals of `target` seconds, a multiple of the current length that
     /// divides a day: calls, answered and abandoned are summed; AHT is weighted by answered
     /// calls (by calls when answered is unknown); service level by calls.
+    ///
+    /// *Partial intervals*: a longer interval's length is the sum of the lengths of the rows that
+    /// fall in it, so the bank's last 5-minute row of a day (21:00) becomes a 30-minute-grid row
+    /// with `lengthSeconds` 300, not a full half-hour.
+    ///
+    /// *Edge Cases*: a `target` that is not a positive multiple of `intervalSeconds` dividing a day
+    /// returns the history unchanged (`HistoryFile.read` reports it as `incompatibleInterval`).
     public func combined(into target: Int) -> IntervalHistory {
-        precondition(
-            target % intervalSeconds == 0 && 86_400 % target == 0, "target must be a multiple that divides a day")
+        guard target > 0, intervalSeconds > 0, target % intervalSeconds == 0, 86_400 % target == 0 else {
+            return self
+        }
         var out: [IntervalSeries] = []
         for s in series {
             var records: [IntervalRecord] = []
@@ -70,10 +81,13 @@ extension IntervalHistory {
             var handleSum = 0.0
             var slSum = 0.0
             var slWeight = 0.0
+            var covered = 0
             func close() {
                 guard var last = records.popLast() else { return }
                 last.ahtSeconds = handleWeight > 0 ? handleSum / handleWeight : nil
                 last.serviceLevel = slWeight > 0 ? slSum / slWeight : nil
+                let full = timeZone.realLength(utcStart: last.start, nominal: target)
+                last.lengthSeconds = covered < full ? covered : nil
                 records.append(last)
             }
             for r in s.records {
@@ -85,12 +99,14 @@ extension IntervalHistory {
                     handleSum = 0
                     slSum = 0
                     slWeight = 0
+                    covered = 0
                     records.append(
                         IntervalRecord(
                             start: start, utcOffset: r.utcOffset, calls: 0,
                             answered: r.answered.map { _ in 0 }, abandoned: r.abandoned.map { _ in 0 }))
                 }
                 let k = records.count - 1
+                covered += length(of: r)
                 records[k].calls += r.calls
                 if let a = r.answered { records[k].answered = (records[k].answered ?? 0) + a }
                 if let a = r.abandoned { records[k].abandoned = (records[k].abandoned ?? 0) + a }
@@ -110,8 +126,9 @@ extension IntervalHistory {
         return IntervalHistory(intervalSeconds: target, timeZone: timeZone, series: out)
     }
 
-    /// The history as CSV: `interval_start, [queue,] calls[, answered][, abandoned][, aht_seconds][, service_level]`,
-    /// with a column present when any row has a value for it.
+    /// The history as CSV: `interval_start, interval_minutes, [queue,] calls[, answered][, abandoned]
+    /// [, aht_seconds][, service_level]`, with an optional column present when any row has a value
+    /// for it. Times carry the zone's offset, or none for naive local time (the data contract).
     public func csv() -> CSVWriter {
         let all = series.flatMap(\.records)
         let hasQueue = series.contains { $0.queue != nil }
@@ -119,7 +136,7 @@ extension IntervalHistory {
         let hasAbandoned = all.contains { $0.abandoned != nil }
         let hasAHT = all.contains { $0.ahtSeconds != nil }
         let hasSL = all.contains { $0.serviceLevel != nil }
-        var header = ["interval_start"]
+        var header = ["interval_start", "interval_minutes"]
         if hasQueue { header.append("queue") }
         header.append("calls")
         if hasAnswered { header.append("answered") }
@@ -129,7 +146,10 @@ extension IntervalHistory {
         var w = CSVWriter(header: header)
         for s in series {
             for r in s.records {
-                var row = [r.startText]
+                var row = [
+                    timeZone.text(wallSeconds: r.wallStart, utcOffset: r.utcOffset),
+                    formatDecimal(Double(length(of: r)) / 60),
+                ]
                 if hasQueue { row.append(s.queue ?? "") }
                 row.append(formatDecimal(r.calls))
                 if hasAnswered { row.append(r.answered.map { formatDecimal($0) } ?? "") }

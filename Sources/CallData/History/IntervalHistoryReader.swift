@@ -7,8 +7,15 @@
 /// negative or implausible values, nonexistent local times, a duplicated interval,
 /// rows out of time order within a queue, and starts off the interval grid.
 ///
-/// The interval length is the most common gap between consecutive rows of a queue
-/// (ties: the shorter), unless `intervalSeconds` is given.
+/// The interval length (the data contract, see the README): the file's `interval_minutes` column
+/// when present — the grid is the longest length that divides a day, and a row may be shorter
+/// (a partial interval, kept as `lengthSeconds`) or DST-adjusted, never longer than its slot;
+/// else `intervalSeconds` when given; else the most common gap between consecutive rows of a
+/// queue (ties: the shorter). A file with one row per queue and neither is refused
+/// (`intervalUnknown`), never guessed.
+///
+/// Time zones: see `TimestampResolver` (offsets are honoured; `.fromData` takes the zone from
+/// the file; a named zone that contradicts an offset is an error).
 public struct IntervalHistoryReader: Sendable {
     /// The planning zone for naive timestamps and for day alignment.
     public var timeZone: PlanningTimeZone
@@ -22,7 +29,9 @@ public struct IntervalHistoryReader: Sendable {
     }
 
     static let requiredColumns = ["interval_start", "calls"]
-    static let optionalColumns = ["queue", "aht_seconds", "answered", "abandoned", "service_level"]
+    static let optionalColumns = [
+        "queue", "interval_minutes", "aht_seconds", "answered", "abandoned", "service_level",
+    ]
     static let ignoredColumns = ["calls_lower", "calls_upper"]
 
     private struct QueueRows {
@@ -37,9 +46,11 @@ public struct IntervalHistoryReader: Sendable {
     public func read(_ reader: inout CSVReader) throws(CallDataError) -> IntervalHistory {
         let file = reader.file
         let fields = FieldReader(file: file)
-        let resolver = WallClockResolver(zone: timeZone)
-        let zone = timeZone
+        var resolver = TimestampResolver(zone: timeZone, file: file)
         var layout: HeaderLayout? = nil
+        var lengths: [Int?] = []  // per row in file order when interval_minutes is present
+        var lengthLines: [(line: Int, column: Int)] = []
+        var rowQueue: [(queue: Int, index: Int)] = []
         var queues: [QueueRows] = []
         var queueIndex: [String: Int] = [:]
         var previousText: [Int: String] = [:]
@@ -65,18 +76,14 @@ public struct IntervalHistoryReader: Sendable {
                 } else if queues.isEmpty {
                     queues.append(QueueRows(name: nil))
                 }
-                let cStart = h["interval_start"]!
+                guard let cStart = h["interval_start"], let cCalls = h["calls"] else { return }
                 let written = try fields.timestamp(r, cStart)
-                guard let utc = resolver.resolve(written, previousUTC: queues[q].records.last?.start) else {
-                    throw .nonexistentLocalTime(
-                        file: file, line: r.line, column: r.column(cStart),
-                        value: r.string(cStart), timeZone: zone.identifier)
-                }
+                let (utc, offset) = try resolver.resolve(written, previousUTC: queues[q].records.last?.start, r, cStart)
                 if let last = queues[q].records.last {
                     if utc == last.start {
                         throw .duplicateInterval(
                             file: file, line: r.line, column: r.column(cStart),
-                            value: r.string(cStart), firstLine: queues[q].lines.last!)
+                            value: r.string(cStart), firstLine: queues[q].lines.last ?? 0)
                     }
                     if utc < last.start {
                         throw .outOfOrder(
@@ -85,9 +92,15 @@ public struct IntervalHistoryReader: Sendable {
                     }
                 }
                 previousText[q] = r.string(cStart)
-                let calls = try fields.quantity(
-                    r, h["calls"]!, limit: PlausibilityLimits.callsPerInterval,
-                    optional: false, what: "a number of calls ≥ 0")!
+                let calls =
+                    try fields.quantity(
+                        r, cCalls, limit: PlausibilityLimits.callsPerInterval,
+                        optional: false, what: "a number of calls ≥ 0") ?? 0
+                if let cl = h["interval_minutes"] {
+                    lengths.append(try fields.intervalLength(r, cl))
+                    lengthLines.append((r.line, r.column(cl)))
+                    rowQueue.append((q, queues[q].records.count))
+                }
                 func optional(_ name: String, limit: Double, what: String) throws(CallDataError) -> Double? {
                     guard let c = h[name] else { return nil }
                     return try fields.quantity(r, c, limit: limit, optional: true, what: what)
@@ -101,7 +114,7 @@ public struct IntervalHistoryReader: Sendable {
                 let sl = try optional("service_level", limit: 1, what: "a share between 0 and 1")
                 queues[q].records.append(
                     IntervalRecord(
-                        start: utc, utcOffset: zone.offset(atUTC: utc), calls: calls,
+                        start: utc, utcOffset: offset, calls: calls,
                         answered: answered, abandoned: abandoned, ahtSeconds: aht, serviceLevel: sl))
                 queues[q].lines.append(r.line)
                 queues[q].columns.append(r.column(cStart))
@@ -110,13 +123,46 @@ public struct IntervalHistoryReader: Sendable {
             throw error.callDataError
         }
         guard !queues.isEmpty else { throw .emptyFile(file: file) }
-        let iv = intervalSeconds ?? Self.inferInterval(queues.map { $0.records.map(\.start) })
+        let zone = resolver.resolvedZone
+        let iv: Int
+        if !lengths.isEmpty {
+            // The grid: the longest written length that divides a day.
+            guard let grid = lengths.compactMap({ $0 }).filter({ 86_400 % $0 == 0 }).max() else {
+                throw .badNumber(
+                    file: file, line: lengthLines[0].line, column: lengthLines[0].column,
+                    value: formatDecimal(Double(lengths[0] ?? 0) / 60),
+                    expected: "an interval length in minutes that divides 24 hours, e.g. 5, 15, 30 or 60")
+            }
+            iv = grid
+            for (k, length) in lengths.enumerated() {
+                guard let length else { continue }
+                let (q, i) = rowQueue[k]
+                let rec = queues[q].records[i]
+                let full = zone.realLength(utcStart: rec.start, nominal: grid)
+                guard length <= full else {
+                    throw .badNumber(
+                        file: file, line: lengthLines[k].line, column: lengthLines[k].column,
+                        value: formatDecimal(Double(length) / 60),
+                        expected:
+                            "at most \(formatDecimal(Double(full) / 60)) minutes (the file's grid is \(TimeSpan(seconds: grid)))"
+                    )
+                }
+                if length != full { queues[q].records[i].lengthSeconds = length }
+            }
+        } else if let given = intervalSeconds {
+            iv = given
+        } else {
+            guard let inferred = Self.inferIntervalIfPossible(queues.map { $0.records.map(\.start) }) else {
+                throw .intervalUnknown(file: file, line: queues[0].lines.first ?? 2)
+            }
+            iv = inferred
+        }
         for qr in queues {
             for (k, rec) in qr.records.enumerated()
             where CivilCalendar.floorDivide(rec.wallStart, iv) * iv != rec.wallStart {
                 throw .misalignedInterval(
                     file: file, line: qr.lines[k], column: qr.columns[k],
-                    value: rec.startText, intervalSeconds: iv)
+                    value: zone.text(wallSeconds: rec.wallStart, utcOffset: rec.utcOffset), intervalSeconds: iv)
             }
         }
         return IntervalHistory(
@@ -126,7 +172,14 @@ public struct IntervalHistoryReader: Sendable {
 
     /// The most common positive gap between consecutive starts (ties: shorter), restricted
     /// to lengths that divide a day; 30 minutes when no gap is seen (a single row).
+    /// Prefer `inferIntervalIfPossible`, which does not guess.
     public static func inferInterval(_ starts: [[Int]]) -> Int {
+        inferIntervalIfPossible(starts) ?? 1800
+    }
+
+    /// The most common positive gap between consecutive starts that divides a day (ties: the
+    /// shorter); `nil` when there is none (a single row per queue).
+    public static func inferIntervalIfPossible(_ starts: [[Int]]) -> Int? {
         var counts: [Int: Int] = [:]
         for s in starts where s.count > 1 {
             for k in 1..<s.count {
@@ -136,6 +189,6 @@ public struct IntervalHistoryReader: Sendable {
         }
         let best = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         for (gap, _) in best where 86_400 % gap == 0 { return gap }
-        return 1800
+        return nil
     }
 }

@@ -14,12 +14,17 @@ public struct IntervalRecord: Equatable, Sendable {
     public var ahtSeconds: Double?
     /// Calls answered within the answer threshold over offered calls, when known.
     public var serviceLevel: Double?
+    /// The real length of this interval in seconds when it is not the history's grid length: a
+    /// partial interval (a 5-minute closing slot of a 30-minute grid) or a DST-length day.
+    /// `nil`: the full grid interval (see `IntervalHistory.length(of:)`).
+    public var lengthSeconds: Int?
 
     /// A record with the given counts.
     public init(
         start: Int, utcOffset: Int, calls: Double, answered: Double? = nil, abandoned: Double? = nil,
-        ahtSeconds: Double? = nil, serviceLevel: Double? = nil
+        ahtSeconds: Double? = nil, serviceLevel: Double? = nil, lengthSeconds: Int? = nil
     ) {
+        self.lengthSeconds = lengthSeconds
         self.start = start
         self.utcOffset = utcOffset
         self.calls = calls
@@ -35,8 +40,11 @@ public struct IntervalRecord: Equatable, Sendable {
     @inlinable public var localDay: Int { CivilCalendar.floorDivide(wallStart, 86_400) }
     /// Seconds since local midnight.
     @inlinable public var secondOfDay: Int { wallStart - localDay * 86_400 }
-    /// The start as ISO 8601 with offset, e.g. `2025-02-12T08:30:00+01:00`.
+    /// The start as ISO 8601 with offset, e.g. `2025-02-12T08:30:00+01:00` (for messages; files
+    /// are written with `PlanningTimeZone.text`, which leaves naive times naive).
     public var startText: String { formatISO8601(wallSeconds: wallStart, utcOffset: utcOffset) }
+    /// The start as a `LocalTime`.
+    @inlinable public var local: LocalTime { LocalTime(utc: start, utcOffset: utcOffset) }
 }
 
 /// The interval history of one queue, in time order without duplicates.
@@ -71,4 +79,17 @@ public struct IntervalHistory: Equatable, Sendable {
 
     /// Total number of interval rows over all queues.
     public var rowCount: Int { series.reduce(0) { $0 + $1.records.count } }
+
+    /// The real length of `record` in seconds: its own `lengthSeconds`, else the grid interval at
+    /// its start (DST-adjusted for intervals of an hour or more).
+    public func length(of record: IntervalRecord) -> Int {
+        record.lengthSeconds ?? timeZone.realLength(utcStart: record.start, nominal: intervalSeconds)
+    }
+
+    /// Distinct local days with at least one row, over all queues.
+    public var dayCount: Int {
+        var days = Set<Int>()
+        for s in series { for r in s.records { days.insert(r.local.day) } }
+        return days.count
+    }
 }

@@ -5,12 +5,20 @@ public struct WrittenTimestamp: Equatable, Sendable {
     public var wallSeconds: Int
     /// Offset from UTC in seconds when the text had `Z` or `±HH:MM`; `nil` for naive local time.
     public var utcOffset: Int?
+    /// The text said `Z` (or `-00:00`): a UTC instant that makes no claim about the local clock
+    /// (RFC 3339 §4.3), as opposed to a numeric offset, which does.
+    public var isUTCInstant: Bool = false
 
     /// A timestamp from wall-clock seconds and an optional offset.
     @inlinable
     public init(wallSeconds: Int, utcOffset: Int?) {
         self.wallSeconds = wallSeconds
         self.utcOffset = utcOffset
+    }
+
+    /// Equal when the wall clock and the offset are (`Z` and `+00:00` name the same instant).
+    public static func == (lhs: WrittenTimestamp, rhs: WrittenTimestamp) -> Bool {
+        lhs.wallSeconds == rhs.wallSeconds && lhs.utcOffset == rhs.utcOffset
     }
 
     /// The UTC instant, when the offset is known.
@@ -62,11 +70,13 @@ public struct WrittenTimestamp: Equatable, Sendable {
             }
         }
         var offset: Int? = nil
+        var zulu = false
         if i < n {
             let c = b[i]
             if c == 90 || c == 122 {  // Z
                 i += 1
                 offset = 0
+                zulu = true
             } else if c == 43 || c == 45 {  // + -
                 i += 1
                 guard let oh = digits(2), oh <= 18 else { return nil }
@@ -77,13 +87,16 @@ public struct WrittenTimestamp: Equatable, Sendable {
                     om = m
                 }
                 offset = (c == 45 ? -1 : 1) * (oh * 3600 + om * 60)
+                if c == 45, oh == 0, om == 0 { zulu = true }
             } else {
                 return nil
             }
         }
         guard i == n else { return nil }
         let days = CivilCalendar.daysFromCivil(year: year, month: month, day: day)
-        return WrittenTimestamp(wallSeconds: days * 86_400 + hour * 3600 + minute * 60 + second, utcOffset: offset)
+        var t = WrittenTimestamp(wallSeconds: days * 86_400 + hour * 3600 + minute * 60 + second, utcOffset: offset)
+        t.isUTCInstant = zulu
+        return t
     }
 
     /// Parses a `String` (convenience over the byte parser).
@@ -103,6 +116,21 @@ public func formatISO8601(wallSeconds: Int, utcOffset: Int) -> String {
     return
         "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))"
         + "\(sign)\(pad(off / 3600, 2)):\(pad(off / 60 % 60, 2))"
+}
+
+/// Formats wall-clock seconds as naive ISO 8601, `2025-02-12T08:30:00` (no offset).
+public func formatNaiveISO8601(wallSeconds: Int) -> String {
+    let days = CivilCalendar.floorDivide(wallSeconds, 86_400)
+    let secs = wallSeconds - days * 86_400
+    let (y, m, d) = CivilCalendar.civilFromDays(days)
+    return
+        "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))"
+}
+
+/// A UTC offset as `+HH:MM`.
+public func formatOffset(_ utcOffset: Int) -> String {
+    let off = abs(utcOffset)
+    return (utcOffset < 0 ? "-" : "+") + "\(pad(off / 3600, 2)):\(pad(off / 60 % 60, 2))"
 }
 
 /// Formats a day number (days since 1970-01-01) as `YYYY-MM-DD`.

@@ -32,10 +32,10 @@ struct CalloutCommand: ParsableCommand {
     @Option(help: "Output CSV (written atomically).")
     var output: String
 
-    @Option(help: "Length of a call-in shift.")
+    @Option(help: "Length of a call-in shift with its unit, e.g. 4h.")
     var callLength: TimeSpan = TimeSpan(seconds: 4 * 3600)
 
-    @Option(help: "Call-ins start on this grid from local midnight.")
+    @Option(help: "Call-ins start on this grid from local midnight, with its unit, e.g. 30m.")
     var startStep: TimeSpan = TimeSpan(seconds: 1800)
 
     @OptionGroup var timeZone: TimeZoneOption
@@ -48,10 +48,13 @@ struct CalloutCommand: ParsableCommand {
     }
 
     func run() throws {
-        let zone = try timeZone.zone()
+        try checkOutputs([output], inputs: [roster, gap, agents])
+        let named = try timeZone.zone()
         let staff = try loadInput { try AgentFile.read(path: agents) }
-        let commitments = try Callout.readRoster(path: roster, zone: zone)
-        let (gaps, interval) = try Callout.readGaps(path: gap, zone: zone)
+        let gapFile = try Callout.readGapFile(path: gap, zone: named)
+        let zone = gapFile.timeZone  // the zone the gap file's times are in (named, its offsets, or naive)
+        let (gaps, interval) = (gapFile.gaps, gapFile.intervalSeconds)
+        let commitments = try Callout.readRoster(path: roster, zone: named)
         let result = Callout.plan(
             gaps: gaps, intervalSeconds: interval, agents: staff, commitments: commitments, zone: zone,
             callLengthSeconds: callLength.seconds, startStepSeconds: startStep.seconds)
@@ -59,12 +62,14 @@ struct CalloutCommand: ParsableCommand {
         for c in result.calls {
             w.writeRow([
                 c.agent.id,
-                formatISODate(days: CivilCalendar.floorDivide(c.start + zone.offset(atUTC: c.start), 86_400)),
+                LocalTime(utc: c.start, in: zone).dateText,
                 zone.iso8601(utc: c.start), zone.iso8601(utc: c.end),
                 formatDecimal(Double(c.end - c.start) / 3600, places: 2), String(c.covers),
             ])
         }
-        try w.write(to: output)
+        var outputs = OutputFiles()
+        outputs.add(w, to: output)
+        try outputs.commit()
         let short = gaps.reduce(0) { $0 + max(0, $1.agentsShort) }
         printError(
             "called=\(result.calls.count) hours=\(formatDecimal(Double(result.calls.count * callLength.seconds) / 3600, places: 2)) "

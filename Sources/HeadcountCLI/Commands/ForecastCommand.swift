@@ -7,7 +7,8 @@ struct HistoryOptions: ParsableArguments {
     @Option(help: "Interval history or per-call log CSV.")
     var history: String
 
-    @Option(help: "Interval length of the forecast (default: the history's own; must be a multiple of it).")
+    @Option(
+        help: "Interval length of the forecast with its unit, e.g. 30m (default: the history's own; a multiple of it).")
     var interval: TimeSpan?
 
     @OptionGroup var timeZone: TimeZoneOption
@@ -31,12 +32,43 @@ struct HistoryOptions: ParsableArguments {
         let special = try specialDays.map { try SpecialDays.read(path: $0) } ?? .none
         return (history, special)
     }
+
+    /// Refuses a history spanning fewer than `minimum` local days (no `nan` tables, no forecasts
+    /// from an hour of data).
+    func requireSpan(_ history: IntervalHistory, minimum: Int, why: String) throws {
+        var first = Int.max
+        var last = Int.min
+        for s in history.series {
+            if let a = s.records.first { first = min(first, a.local.day) }
+            if let b = s.records.last { last = max(last, b.local.day) }
+        }
+        let span = last >= first ? last - first + 1 : 0
+        guard span >= minimum else {
+            throw CallDataError.tooLittleHistory(
+                file: self.history, found: "\(span) day\(span == 1 ? "" : "s")", minimum: "\(minimum) days \(why)")
+        }
+    }
 }
 
-/// Whole days in a horizon like `7d` or `2w`.
+/// History needed before a forecast, in days: two weeks, so that every weekday is seen twice and
+/// the automatic model choice has a backtest fold (`AutoModel` needs a week of training and a week
+/// to test). Shorter histories are refused rather than forecast with empty prediction intervals.
+let minimumForecastHistoryDays = 14
+
+/// Training history needed before a backtest's first fold, in days (see `minimumForecastHistoryDays`).
+let minimumBacktestTrainingDays = 14
+
+/// The longest `--horizon` accepted, in days: one year. Longer horizons are a typo (`100000d`
+/// ran 51 s and wrote 650 MB) and beyond what interval forecasts are for.
+let maximumHorizonDays = 366
+
+/// Whole days in a horizon like `7d` or `2w`, at most `maximumHorizonDays`.
 func horizonDays(_ span: TimeSpan) throws -> Int {
     guard span.seconds >= 86_400, span.seconds % 86_400 == 0 else {
         throw ValidationError("--horizon \(span) must be whole days, e.g. 7d or 2w")
+    }
+    guard span.seconds / 86_400 <= maximumHorizonDays else {
+        throw ValidationError("--horizon \(span) is longer than the maximum of \(maximumHorizonDays) days")
     }
     return span.seconds / 86_400
 }
@@ -51,7 +83,7 @@ struct ForecastCommand: ParsableCommand {
             the centre is open (learnt from the last four weeks). Models: \(ModelCatalog.names.joined(separator: ", ")). \
             auto picks per queue by rolling-origin backtest on the history itself (and may average the best two). \
             Prediction intervals come from that backtest's errors. Output columns: interval_start, queue, calls, \
-            calls_lower, calls_upper, aht_seconds.
+            calls_lower, calls_upper, aht_seconds (interval_minutes after interval_start: each row's length).
 
             Examples:
               headcount forecast --history data/bank_calls_5min.csv --horizon 7d --output forecast.csv
@@ -62,7 +94,7 @@ struct ForecastCommand: ParsableCommand {
 
     @OptionGroup var input: HistoryOptions
 
-    @Option(help: "How far ahead: whole days, e.g. 7d, 14d, 2w.")
+    @Option(help: "How far ahead: whole days, e.g. 7d, 14d, 2w (at most 366d).")
     var horizon: TimeSpan = TimeSpan(seconds: 7 * 86_400)
 
     @Option(help: "Model: \(ModelCatalog.names.joined(separator: ", ")).")
@@ -80,7 +112,9 @@ struct ForecastCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutputs([output], inputs: [input.history, input.specialDays])
         let (history, special) = try input.load()
+        try input.requireSpan(history, minimum: minimumForecastHistoryDays, why: "(two weeks)")
         let request = ForecastRequest(
             horizonDays: try horizonDays(horizon), modelName: model, level: input.level, specialDays: special)
         let forecasts: [QueueForecast]
@@ -89,7 +123,9 @@ struct ForecastCommand: ParsableCommand {
         } catch let error as ForecastError {
             throw UsageError("\(input.history): \(error)", status: .badInput)
         }
-        try Forecaster.csv(forecasts).write(to: output)
+        var outputs = OutputFiles()
+        outputs.add(Forecaster.csv(forecasts, timeZone: history.timeZone), to: output)
+        try outputs.commit()
     }
 }
 
@@ -128,9 +164,17 @@ struct BacktestCommand: ParsableCommand {
 
     func run() throws {
         let (history, special) = try input.load()
+        try input.requireSpan(
+            history, minimum: minimumBacktestTrainingDays + 7 * folds,
+            why: "(\(minimumBacktestTrainingDays) days of training + 7 × \(folds) folds; or fewer --folds)")
         let rows = try BacktestReport.run(
             history, folds: folds, horizonDays: try horizonDays(horizon), level: input.level,
             specialDays: special)
+        guard rows.contains(where: { $0.metrics.wape.isFinite }) else {
+            throw CallDataError.tooLittleHistory(
+                file: input.history, found: "no fold with both training data and actuals",
+                minimum: "one fold with \(minimumBacktestTrainingDays) days of training before it")
+        }
         let header = ["model", "wape", "mape", "smape", "mase", "coverage", "seconds"]
         let table = rows.map { r in
             [

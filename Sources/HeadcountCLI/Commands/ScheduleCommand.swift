@@ -14,7 +14,7 @@ struct ScheduleCommand: ParsableCommand {
             by COIN-OR CBC within --time-limit; the optimality gap is reported.
             Without --agents: a shift plan (date, shift, start, end, count, paid_hours, break_start, break_end). \
             With --agents: a roster (agent_id, pool, date, shift_start, shift_end, break_start, break_end, paid_hours). \
-            --coverage writes interval_start, queue, required, scheduled, gap (gap = required − scheduled; breaks count \
+            --coverage writes interval_start, interval_minutes, queue, required, scheduled, gap (gap = required − scheduled; breaks count \
             as absent). A one-line summary goes to stderr. Exit 3 when a hard rule cannot be met.
 
             Examples:
@@ -41,7 +41,7 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Allow understaffing at this cost per agent-interval short (default: coverage is a hard rule).")
     var allowUnderstaffing: Double?
 
-    @Option(help: "Solver time limit.")
+    @Option(help: "Solver time limit with its unit, e.g. 30s or 2m.")
     var timeLimit: TimeSpan = TimeSpan(seconds: 30)
 
     @OptionGroup var timeZone: TimeZoneOption
@@ -54,6 +54,7 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutputs([output, coverage], inputs: [requirements, shifts, agents])
         let zone = try timeZone.zone()
         let req = try Requirements.read(path: requirements, timeZone: zone)
         let templates = try loadInput { try ShiftFile.read(path: shifts) }
@@ -64,8 +65,10 @@ struct ScheduleCommand: ParsableCommand {
                     req, templates: templates, agents: staff, understaffingPenalty: allowUnderstaffing,
                     timeLimit: Double(timeLimit.seconds))
                 let cov = Coverage(req, worked: roster.assignments.map { ($0.option, 1) })
-                try roster.csv(req).write(to: output)
-                if let coverage { try cov.csv().write(to: coverage) }
+                var outputs = OutputFiles()  // plan and coverage change together or not at all
+                outputs.add(roster.csv(req), to: output)
+                if let coverage { outputs.add(cov.csv(), to: coverage) }
+                try outputs.commit()
                 printError(
                     summary(
                         paid: roster.paidHours, cost: roster.cost, coverage: cov, gap: roster.gap,
@@ -75,8 +78,10 @@ struct ScheduleCommand: ParsableCommand {
                     req, templates: templates, understaffingPenalty: allowUnderstaffing,
                     timeLimit: Double(timeLimit.seconds))
                 let cov = Coverage(req, worked: plan.entries.map { ($0.option, $0.count) })
-                try plan.csv(req).write(to: output)
-                if let coverage { try cov.csv().write(to: coverage) }
+                var outputs = OutputFiles()  // plan and coverage change together or not at all
+                outputs.add(plan.csv(req), to: output)
+                if let coverage { outputs.add(cov.csv(), to: coverage) }
+                try outputs.commit()
                 printError(
                     summary(
                         paid: plan.paidHours, cost: plan.cost, coverage: cov, gap: plan.gap, optimal: plan.provenOptimal

@@ -12,7 +12,8 @@ struct StaffCommand: ParsableCommand {
             AHT comes from the aht_seconds column when present, else --aht. Deflection and bot containment \
             are applied first; the calls column of the output is what reaches agents. Intervals with no \
             calls need no agents (raise the floor with --min-agents).
-            Output columns: interval_start, queue, calls, aht_seconds, agents, scheduled_agents, service_level, \
+            Each interval is staffed at its own length (interval_minutes; a partial closing slot is short). \
+            Output columns: interval_start, interval_minutes, queue, calls, aht_seconds, agents, scheduled_agents, service_level, \
             asa_seconds, occupancy, abandon_rate (asa_seconds empty when unstable).
 
             Examples:
@@ -43,6 +44,7 @@ struct StaffCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutputs([output], inputs: [forecast])
         var reader = try CSVReader(contentsOf: forecast)
         let history = try IntervalHistoryReader(timeZone: try timeZone.zone()).read(&reader)
         let probe = staffing.request(calls: 0, intervalSeconds: Double(history.intervalSeconds), ahtSeconds: aht ?? 1)
@@ -50,14 +52,20 @@ struct StaffCommand: ParsableCommand {
         let table = try StaffingTable.build(
             history: history, options: staffing, fallbackAHT: aht, minAgents: minAgents,
             file: forecast)
-        try table.write(to: output)
+        var outputs = OutputFiles()
+        outputs.add(table, to: output)
+        try outputs.commit()
     }
 }
 
 /// Per-interval staffing of a whole history/forecast, written as the SPEC's staffing CSV.
+///
+/// Each interval is staffed at its real length (the data contract): a partial 5-minute closing
+/// slot of a 30-minute grid has traffic `calls × AHT / 300 s`, not `/ 1800 s` — the calls of those
+/// five minutes arrive in five minutes and need that many agents while they do.
 enum StaffingTable {
     static let header = [
-        "interval_start", "queue", "calls", "aht_seconds", "agents", "scheduled_agents",
+        "interval_start", "interval_minutes", "queue", "calls", "aht_seconds", "agents", "scheduled_agents",
         "service_level", "asa_seconds", "occupancy", "abandon_rate",
     ]
 
@@ -66,13 +74,15 @@ enum StaffingTable {
         file: String
     ) throws -> CSVWriter {
         var w = CSVWriter(header: header)
+        let zone = history.timeZone
         for series in history.series {
             for r in series.records {
+                let start = zone.text(wallSeconds: r.wallStart, utcOffset: r.utcOffset)
                 guard let aht = r.ahtSeconds ?? fallbackAHT, aht > 0 else {
-                    throw UsageError("\(file): interval \(r.startText) has no aht_seconds; pass --aht SECONDS")
+                    throw UsageError("\(file): interval \(start) has no aht_seconds; pass --aht SECONDS")
                 }
-                let request = options.request(
-                    calls: r.calls, intervalSeconds: Double(history.intervalSeconds), ahtSeconds: aht)
+                let length = history.length(of: r)
+                let request = options.request(calls: r.calls, intervalSeconds: Double(length), ahtSeconds: aht)
                 var result: StaffingResult
                 do {
                     result = try StaffingSolver.solve(request)
@@ -80,11 +90,13 @@ enum StaffingTable {
                         result = try StaffingSolver.evaluate(request, agents: minAgents)
                     }
                 } catch {
-                    throw error.asUsageError
+                    // The options were checked before: what fails now is this row's data.
+                    throw UsageError("\(file): interval \(start): \(error)", status: .badInput)
                 }
                 let m = result.metrics
                 w.writeRow([
-                    r.startText, series.queue ?? "all", formatDecimal(result.callsReachingAgents),
+                    start, formatDecimal(Double(length) / 60), series.queue ?? "all",
+                    formatDecimal(result.callsReachingAgents),
                     formatDecimal(aht, places: 2),
                     String(m.agents), String(result.scheduledAgents), formatDecimal(m.serviceLevel, places: 6),
                     m.asaSeconds.isFinite ? formatDecimal(m.asaSeconds, places: 3) : "",

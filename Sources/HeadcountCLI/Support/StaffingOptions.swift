@@ -39,11 +39,11 @@ struct StaffingOptions: ParsableArguments {
     @Option(help: "Share of calls in a high-priority class served first (non-preemptive; erlang-c).")
     var priorityShare: Double?
 
-    @Option(help: "Service-level target of the priority class, in (0, 1).")
-    var priorityTargetSL: Double = 0.9
+    @Option(help: "Service-level target of the priority class, in (0, 1) (default 0.9; needs --priority-share).")
+    var priorityTargetSL: Double?
 
-    @Option(help: "Service-level threshold of the priority class, in seconds.")
-    var priorityTargetSeconds: Double = 10
+    @Option(help: "Service-level threshold of the priority class, in seconds (default 10; needs --priority-share).")
+    var priorityTargetSeconds: Double?
 
     enum ModelName: String, ExpressibleByArgument, CaseIterable {
         case erlangC = "erlang-c"
@@ -55,7 +55,31 @@ struct StaffingOptions: ParsableArguments {
             throw ValidationError(
                 "--model erlang-a needs --patience SECONDS (mean time a caller waits before hanging up)")
         }
+        // Options that mean nothing in the combination given are refused, not ignored.
+        if model == .erlangC, patience != nil {
+            throw ValidationError("--patience applies to --model erlang-a only (Erlang C callers never hang up)")
+        }
+        if model == .erlangC, maxAbandon != nil {
+            throw ValidationError("--max-abandon applies to --model erlang-a only (Erlang C has no abandonment)")
+        }
+        if priorityShare == nil, priorityTargetSL != nil || priorityTargetSeconds != nil {
+            throw ValidationError("--priority-target-sl and --priority-target-seconds need --priority-share")
+        }
+        if model == .erlangA, priorityShare != nil {
+            throw ValidationError("--priority-share needs --model erlang-c (the priority model is Erlang C)")
+        }
     }
+
+    /// The command-line spelling of a staffing parameter named by the library.
+    static let flags: [String: String] = [
+        "calls": "--calls", "interval seconds": "--interval", "AHT seconds": "--aht",
+        "service-level target": "--target-sl", "service-level threshold seconds": "--target-seconds",
+        "maximum occupancy": "--max-occupancy", "maximum ASA seconds": "--max-asa",
+        "maximum abandonment rate": "--max-abandon", "shrinkage": "--shrinkage", "deflection": "--deflection",
+        "bot containment": "--bot-containment", "patience seconds": "--patience",
+        "priority share": "--priority-share", "priority service-level target": "--priority-target-sl",
+        "priority threshold seconds": "--priority-target-seconds", "agents": "--agents",
+    ]
 
     func queueModel() -> QueueModel {
         switch model {
@@ -74,12 +98,19 @@ struct StaffingOptions: ParsableArguments {
             shrinkage: shrinkage,
             levers: LoadLevers(deflection: deflection, botContainment: botContainment),
             priority: priorityShare.map {
-                PriorityClass(share: $0, serviceLevel: priorityTargetSL, targetSeconds: priorityTargetSeconds)
+                PriorityClass(
+                    share: $0, serviceLevel: priorityTargetSL ?? 0.9, targetSeconds: priorityTargetSeconds ?? 10)
             })
     }
 }
 
 extension StaffingError {
-    /// Staffing parameter errors are usage errors (exit 2).
-    var asUsageError: UsageError { UsageError(description) }
+    /// Staffing parameter errors are usage errors (exit 2), with the library's parameter names
+    /// spelt as the options that set them.
+    var asUsageError: UsageError {
+        if case .invalidParameter(let name, let value, let expected) = self, let flag = StaffingOptions.flags[name] {
+            return UsageError(StaffingError.invalidParameter(name: flag, value: value, expected: expected).description)
+        }
+        return UsageError(description)
+    }
 }

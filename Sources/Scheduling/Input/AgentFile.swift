@@ -3,7 +3,11 @@ import CallData
 /// Reads `agent_id, pool (core|on_demand), min_hours_week, max_hours_week, max_days_week,
 /// cost_per_hour[, available][, weekend_day_off]` (`weekend_day_off`: 0/1 or true/false — at
 /// least one of Saturday and Sunday off each week).
+///
+/// Agent ids must be non-empty UTF-8 text and unique (`duplicateKey`); `pool` must be one of the
+/// two pools (`unknownValue`). Every problem is a `CallDataError` naming file, line and column.
 public enum AgentFile {
+    /// Reads the agents of `path`.
     public static func read(path: String) throws -> [Agent] {
         var reader = try CSVReader(contentsOf: path)
         let fields = FieldReader(file: path)
@@ -22,27 +26,28 @@ public enum AgentFile {
                     return
                 }
                 try fields.fieldCount(r, expected: h.fieldCount)
-                let id = r.string(h["agent_id"]!).trimmingWhitespace()
+                guard let cId = h["agent_id"], let cPool = h["pool"], let cDays = h["max_days_week"] else { return }
+                let id = try fields.text(r, cId, what: "agent id")
                 if let first = ids[id] {
-                    throw .duplicateInterval(
-                        file: path, line: r.line, column: r.column(h["agent_id"]!), value: id, firstLine: first)
+                    throw .duplicateKey(
+                        file: path, line: r.line, column: r.column(cId), what: "agent id", value: id, firstLine: first)
                 }
                 ids[id] = r.line
-                guard let pool = Agent.Pool(rawValue: r.string(h["pool"]!).trimmingWhitespace().lowercased()) else {
-                    throw .badNumber(
-                        file: path, line: r.line, column: r.column(h["pool"]!), value: r.string(h["pool"]!),
+                guard let pool = Agent.Pool(rawValue: r.string(cPool).trimmingWhitespace().lowercased()) else {
+                    throw .unknownValue(
+                        file: path, line: r.line, column: r.column(cPool), what: "pool", value: r.string(cPool),
                         expected: "core or on_demand")
                 }
                 func number(_ name: String, limit: Double) throws(CallDataError) -> Double {
-                    try fields.quantity(r, h[name]!, limit: limit, optional: false, what: "a number ≥ 0")!
+                    guard let c = h[name] else { return 0 }
+                    return try fields.quantity(r, c, limit: limit, optional: false, what: "a number ≥ 0") ?? 0
                 }
                 let minH = try number("min_hours_week", limit: 168)
                 let maxH = try number("max_hours_week", limit: 168)
                 let days = try number("max_days_week", limit: 7)
-                guard days == days.rounded() else {
+                guard days == days.rounded(), let wholeDays = Int(exactly: days) else {
                     throw .badNumber(
-                        file: path, line: r.line, column: r.column(h["max_days_week"]!),
-                        value: r.string(h["max_days_week"]!),
+                        file: path, line: r.line, column: r.column(cDays), value: r.string(cDays),
                         expected: "a whole number of days 0–7")
                 }
                 var availability: Availability? = nil
@@ -50,8 +55,8 @@ public enum AgentFile {
                     let text = r.string(c).trimmingWhitespace()
                     if !text.isEmpty {
                         guard let a = Availability(parsing: text) else {
-                            throw .badNumber(
-                                file: path, line: r.line, column: r.column(c), value: text,
+                            throw .unknownValue(
+                                file: path, line: r.line, column: r.column(c), what: "availability", value: text,
                                 expected: "windows like Mon-Fri 07:00-15:00;Sat 09:00-13:00")
                         }
                         availability = a
@@ -60,15 +65,15 @@ public enum AgentFile {
                 var weekendOff = false
                 if let c = h["weekend_day_off"], !FieldParsing.isBlank(r.field(c)) {
                     guard let v = FieldParsing.bool(r.field(c)) else {
-                        throw .badNumber(
-                            file: path, line: r.line, column: r.column(c), value: r.string(c),
-                            expected: "0/1 or true/false")
+                        throw .unknownValue(
+                            file: path, line: r.line, column: r.column(c), what: "weekend_day_off value",
+                            value: r.string(c), expected: "0/1 or true/false")
                     }
                     weekendOff = v
                 }
                 agents.append(
                     Agent(
-                        id: id, pool: pool, minHoursWeek: minH, maxHoursWeek: maxH, maxDaysWeek: Int(days),
+                        id: id, pool: pool, minHoursWeek: minH, maxHoursWeek: maxH, maxDaysWeek: wholeDays,
                         costPerHour: try number("cost_per_hour", limit: 1e6), availability: availability,
                         weekendDayOff: weekendOff))
             }

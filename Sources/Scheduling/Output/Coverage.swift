@@ -7,10 +7,14 @@ public struct Coverage: Sendable {
         public var utcOffset: Int
         public var required: Int
         public var scheduled: Int
+        /// The interval's real length in seconds.
+        public var lengthSeconds: Int = 0
         /// `required − scheduled`: positive means short, negative a surplus.
         public var gap: Int { required - scheduled }
     }
     public var rows: [Row]
+    /// The zone the times are written in (naive stays naive).
+    public var timeZone: PlanningTimeZone = .utc
 
     /// Coverage of `requirements` by shift options worked `count` times each.
     public init(_ requirements: Requirements, worked: [(option: ShiftOption, count: Int)]) {
@@ -18,9 +22,14 @@ public struct Coverage: Sendable {
         for (option, count) in worked {
             for i in option.covers { scheduled[option.dayIndex][i] += count }
         }
+        let zone = requirements.timeZone
+        let iv = requirements.intervalSeconds
+        timeZone = zone
         rows = requirements.days.enumerated().flatMap { d, day in
             day.intervals.enumerated().map { i, t in
-                Row(start: t.start, utcOffset: t.utcOffset, required: t.required, scheduled: scheduled[d][i])
+                Row(
+                    start: t.start, utcOffset: t.utcOffset, required: t.required, scheduled: scheduled[d][i],
+                    lengthSeconds: t.lengthSeconds ?? zone.realLength(utcStart: t.start, nominal: iv))
             }
         }
     }
@@ -29,12 +38,13 @@ public struct Coverage: Sendable {
     public var intervalsShort: Int { rows.filter { $0.gap > 0 }.count }
     public var maxShortfall: Int { rows.map(\.gap).max().map { max(0, $0) } ?? 0 }
 
-    /// `interval_start, queue, required, scheduled, gap`.
+    /// `interval_start, interval_minutes, queue, required, scheduled, gap` (the data contract).
     public func csv(queue: String = "all") -> CSVWriter {
-        var w = CSVWriter(header: ["interval_start", "queue", "required", "scheduled", "gap"])
+        var w = CSVWriter(header: ["interval_start", "interval_minutes", "queue", "required", "scheduled", "gap"])
         for r in rows {
             w.writeRow([
-                formatISO8601(wallSeconds: r.start + r.utcOffset, utcOffset: r.utcOffset), queue, String(r.required),
+                timeZone.text(wallSeconds: r.start + r.utcOffset, utcOffset: r.utcOffset),
+                formatDecimal(Double(r.lengthSeconds) / 60), queue, String(r.required),
                 String(r.scheduled), String(r.gap),
             ])
         }

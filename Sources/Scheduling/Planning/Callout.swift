@@ -47,14 +47,14 @@ public enum Callout {
         var program = MixedIntegerProgram()
         var columns: [(agent: Agent, start: Int, end: Int, covers: [Int])] = []
         let pool = agents.filter { $0.pool == .onDemand }
-        let days = Set(needed.map { CivilCalendar.floorDivide($0.start + $0.utcOffset, 86_400) })
+        let days = Set(needed.map { LocalTime(utc: $0.start, utcOffset: $0.utcOffset).day })
         for a in pool {
             for day in days.sorted() where !(commitments.days[a.id]?.contains(day) ?? false) {
-                let week = day - (CivilCalendar.isoWeekday(days: day) - 1)
+                let week = LocalTime.isoWeekStart(ofDay: day)
                 let used = commitments.weekHours[a.id]?[week] ?? 0
                 guard used + Double(callLengthSeconds) / 3600 <= a.maxHoursWeek + 1e-9 else { continue }
                 let dayGaps = needed.indices.filter {
-                    CivilCalendar.floorDivide(needed[$0].start + needed[$0].utcOffset, 86_400) == day
+                    LocalTime(utc: needed[$0].start, utcOffset: needed[$0].utcOffset).day == day
                 }
                 guard let firstWall = dayGaps.map({ needed[$0].start + needed[$0].utcOffset - day * 86_400 }).min(),
                     let lastWall = dayGaps.map({ needed[$0].start + needed[$0].utcOffset - day * 86_400 }).max()
@@ -92,29 +92,27 @@ public enum Callout {
             program.addRow(covering[i].map { ($0, 1.0) } + [(slack[i], 1)], lower: Double(g.agentsShort))
         }
         // One call-in per agent and day; weekly hours and days after the roster.
+        // Keys are (agent, day) and (agent, week) pairs, never text: an agent id may contain any character.
         let byAgentDay = Dictionary(
             grouping: columns.indices,
-            by: {
-                "\(columns[$0].agent.id)|\(CivilCalendar.floorDivide(columns[$0].start + zone.offset(atUTC: columns[$0].start), 86_400))"
-            })
+            by: { AgentPeriod(agent: columns[$0].agent.id, period: LocalTime(utc: columns[$0].start, in: zone).day) })
         // Rows in key order: CBC's answer may depend on row order, and outputs must not vary run to run.
-        for key in byAgentDay.keys.sorted() where byAgentDay[key]!.count > 1 {
-            program.addRow(byAgentDay[key]!.map { ($0, 1) }, upper: 1)
+        for key in byAgentDay.keys.sorted() {
+            guard let ks = byAgentDay[key], ks.count > 1 else { continue }
+            program.addRow(ks.map { ($0, 1) }, upper: 1)
         }
         let byAgentWeek = Dictionary(
             grouping: columns.indices,
-            by: { k -> String in
-                let day = CivilCalendar.floorDivide(columns[k].start + zone.offset(atUTC: columns[k].start), 86_400)
-                return "\(columns[k].agent.id)|\(day - (CivilCalendar.isoWeekday(days: day) - 1))"
+            by: {
+                AgentPeriod(
+                    agent: columns[$0].agent.id, period: LocalTime(utc: columns[$0].start, in: zone).isoWeekStart)
             })
         for key in byAgentWeek.keys.sorted() {
-            let ks = byAgentWeek[key]!
-            let parts = key.split(separator: "|")
-            let agent = columns[ks[0]].agent
-            let week = Int(parts[1])!
+            guard let ks = byAgentWeek[key], let firstColumn = ks.first else { continue }
+            let agent = columns[firstColumn].agent
+            let week = key.period
             let usedHours = commitments.weekHours[agent.id]?[week] ?? 0
-            let usedDays =
-                commitments.days[agent.id]?.filter { $0 - (CivilCalendar.isoWeekday(days: $0) - 1) == week }.count ?? 0
+            let usedDays = commitments.days[agent.id]?.filter { LocalTime.isoWeekStart(ofDay: $0) == week }.count ?? 0
             program.addRow(ks.map { ($0, Double(callLengthSeconds) / 3600) }, upper: agent.maxHoursWeek - usedHours)
             program.addRow(ks.map { ($0, 1) }, upper: Double(max(0, agent.maxDaysWeek - usedDays)))
         }
@@ -135,15 +133,38 @@ public enum Callout {
             uncovered: slack.reduce(0) { $0 + values[$1] })
     }
 
+    /// A gap file as read: the gaps (summed over queues), the grid and the zone of its times.
+    public struct GapFile: Sendable {
+        public var gaps: [Gap]
+        public var intervalSeconds: Int
+        public var timeZone: PlanningTimeZone
+    }
+
     /// Reads a gap file: `interval_start` and `gap` (the coverage file), or `required` and `scheduled`.
+    /// See `readGapFile`.
     public static func readGaps(path: String, zone: PlanningTimeZone) throws(CallDataError) -> (
         gaps: [Gap], intervalSeconds: Int
     ) {
+        let file = try readGapFile(path: path, zone: zone)
+        return (file.gaps, file.intervalSeconds)
+    }
+
+    /// The largest gap accepted, in agents (a larger one is a unit mistake or corruption).
+    public static let maxGapAgents = 1_000_000.0
+
+    /// Reads a gap file: `interval_start[, interval_minutes][, queue]` and `gap` (the coverage file),
+    /// or `required` and `scheduled`. Queues are summed per interval. Each queue's rows must be in
+    /// time order, without repeats, on the grid (from `interval_minutes`, else inferred from ≥ 2
+    /// rows; a single row without it is refused). Offsets are honoured; `zone` may be `.fromData`.
+    /// - Throws: `CallDataError` with file, line and column.
+    public static func readGapFile(path: String, zone: PlanningTimeZone) throws(CallDataError) -> GapFile {
         var reader = try CSVReader(contentsOf: path)
         let fields = FieldReader(file: path)
-        let resolver = WallClockResolver(zone: zone)
+        var resolver = TimestampResolver(zone: zone, file: path)
         var layout: HeaderLayout? = nil
-        var gaps: [Gap] = []
+        var totals: [Int: (short: Int, offset: Int, line: Int, column: Int)] = [:]
+        var lastByQueue: [String: (utc: Int, line: Int, text: String)] = [:]
+        var lengths: [Int] = []
         do {
             try reader.forEachRecord { (r: borrowing CSVRecord) throws(CallDataError) in
                 guard let h = layout else {
@@ -152,16 +173,25 @@ public enum Callout {
                         record: r, file: path,
                         required: names.contains("gap")
                             ? ["interval_start", "gap"] : ["interval_start", "required", "scheduled"],
-                        optional: ["queue", "required", "scheduled", "gap"])
+                        optional: ["interval_minutes", "queue", "required", "scheduled", "gap"])
                     return
                 }
                 try fields.fieldCount(r, expected: h.fieldCount)
-                let c = h["interval_start"]!
+                guard let c = h["interval_start"] else { return }
                 let t = try fields.timestamp(r, c)
-                guard let utc = resolver.resolve(t, previousUTC: gaps.last?.start) else {
-                    throw .nonexistentLocalTime(
-                        file: path, line: r.line, column: r.column(c), value: r.string(c), timeZone: zone.identifier)
+                let queue = h["queue"].map { r.string($0) } ?? ""
+                let (utc, offset) = try resolver.resolve(t, previousUTC: lastByQueue[queue]?.utc, r, c)
+                if let last = lastByQueue[queue] {
+                    if utc == last.utc {
+                        throw .duplicateInterval(
+                            file: path, line: r.line, column: r.column(c), value: r.string(c), firstLine: last.line)
+                    }
+                    if utc < last.utc {
+                        throw .outOfOrder(
+                            file: path, line: r.line, column: r.column(c), value: r.string(c), previous: last.text)
+                    }
                 }
+                lastByQueue[queue] = (utc, r.line, r.string(c))
                 let short: Double
                 if let g = h["gap"] {
                     guard let v = FieldParsing.double(r.field(g)), v == v.rounded() else {
@@ -169,25 +199,62 @@ public enum Callout {
                             file: path, line: r.line, column: r.column(g), value: r.string(g),
                             expected: "a whole number of agents (positive = short)")
                     }
+                    guard abs(v) <= maxGapAgents else {
+                        throw .implausibleValue(
+                            file: path, line: r.line, column: r.column(g), value: r.string(g),
+                            limit: formatDecimal(maxGapAgents))
+                    }
                     short = v
-                } else {
-                    let req = try fields.quantity(r, h["required"]!, limit: 1e6, optional: false, what: "agents ≥ 0")!
-                    let sch = try fields.quantity(r, h["scheduled"]!, limit: 1e6, optional: false, what: "agents ≥ 0")!
+                } else if let cr = h["required"], let cs = h["scheduled"] {
+                    let req = try fields.quantity(r, cr, limit: maxGapAgents, optional: false, what: "agents ≥ 0") ?? 0
+                    let sch = try fields.quantity(r, cs, limit: maxGapAgents, optional: false, what: "agents ≥ 0") ?? 0
                     short = req - sch
+                } else {
+                    return
                 }
-                gaps.append(Gap(start: utc, utcOffset: zone.offset(atUTC: utc), agentsShort: Int(short)))
+                if let cl = h["interval_minutes"], let length = try fields.intervalLength(r, cl) {
+                    lengths.append(length)
+                }
+                let previous = totals[utc]
+                totals[utc] = (
+                    (previous?.short ?? 0) + Int(short), offset, previous?.line ?? r.line,
+                    previous?.column ?? r.column(c)
+                )
             }
         } catch {
             throw error.callDataError
         }
-        guard !gaps.isEmpty else { throw .emptyFile(file: path) }
-        return (gaps, IntervalHistoryReader.inferInterval([gaps.map(\.start).sorted()]))
+        guard !totals.isEmpty else { throw .emptyFile(file: path) }
+        let resolved = resolver.resolvedZone
+        let starts = totals.keys.sorted()
+        let iv: Int
+        if let grid = lengths.filter({ 86_400 % $0 == 0 }).max() {
+            iv = grid
+        } else if let inferred = IntervalHistoryReader.inferIntervalIfPossible([starts]) {
+            iv = inferred
+        } else {
+            throw .intervalUnknown(file: path, line: totals[starts[0]]?.line ?? 2)
+        }
+        var gaps: [Gap] = []
+        for s in starts {
+            guard let t = totals[s] else { continue }
+            let local = LocalTime(utc: s, utcOffset: t.offset)
+            guard local.secondOfDay % iv == 0 else {
+                throw .misalignedInterval(
+                    file: path, line: t.line, column: t.column,
+                    value: resolved.text(wallSeconds: local.wallSeconds, utcOffset: t.offset), intervalSeconds: iv)
+            }
+            gaps.append(Gap(start: s, utcOffset: t.offset, agentsShort: t.short))
+        }
+        return GapFile(gaps: gaps, intervalSeconds: iv, timeZone: resolved)
     }
 
-    /// What a roster file (the `schedule` output) already commits each agent to.
+    /// What a roster file (the `schedule` output) already commits each agent to. A file with no
+    /// header at all (`/dev/null`) is refused; a header with no rows commits nobody.
     public static func readRoster(path: String, zone: PlanningTimeZone) throws(CallDataError) -> Commitments {
         var reader = try CSVReader(contentsOf: path)
         let fields = FieldReader(file: path)
+        var resolver = TimestampResolver(zone: zone, file: path)
         var layout: HeaderLayout? = nil
         var out = Commitments()
         do {
@@ -199,18 +266,28 @@ public enum Callout {
                     return
                 }
                 try fields.fieldCount(r, expected: h.fieldCount)
-                let id = r.string(h["agent_id"]!)
-                let t = try fields.timestamp(r, h["shift_start"]!)
-                let utc = t.utcSeconds ?? zone.utcCandidates(forWall: t.wallSeconds).first ?? t.wallSeconds
-                let day = CivilCalendar.floorDivide(utc + zone.offset(atUTC: utc), 86_400)
-                let week = day - (CivilCalendar.isoWeekday(days: day) - 1)
-                let hours = try fields.quantity(r, h["paid_hours"]!, limit: 24, optional: false, what: "paid hours")!
-                out.days[id, default: []].insert(day)
-                out.weekHours[id, default: [:]][week, default: 0] += hours
+                guard let cId = h["agent_id"], let cStart = h["shift_start"], let cPaid = h["paid_hours"] else {
+                    return
+                }
+                let id = try fields.text(r, cId, what: "agent id")
+                let t = try fields.timestamp(r, cStart)
+                let (utc, offset) = try resolver.resolve(t, previousUTC: nil, r, cStart)
+                let local = LocalTime(utc: utc, utcOffset: offset)
+                let hours = try fields.quantity(r, cPaid, limit: 24, optional: false, what: "paid hours") ?? 0
+                out.days[id, default: []].insert(local.day)
+                out.weekHours[id, default: [:]][local.isoWeekStart, default: 0] += hours
             }
         } catch {
             throw error.callDataError
         }
+        guard layout != nil else { throw .emptyFile(file: path) }
         return out
     }
+}
+
+/// An agent and a day or week number: a grouping key that no agent id can break.
+struct AgentPeriod: Hashable, Comparable {
+    var agent: String
+    var period: Int
+    static func < (a: AgentPeriod, b: AgentPeriod) -> Bool { (a.agent, a.period) < (b.agent, b.period) }
 }

@@ -46,8 +46,12 @@ public enum PriorityErlangC {
         guard t > 0 else { return 0 }
         let rate = down + up
         let mean = rate * t
+        // Beyond this many expected steps the walk (drift down > up) has hit 0 with certainty to
+        // double precision; the bound keeps memory finite for absurd thresholds.
+        guard mean < 20_000_000 else { return 1 }
         let steps = Int(mean + 12 * mean.squareRoot() + 30)
-        let startCap = ratio > 0 ? min(2_000_000, Int(log(1e-18) / log(ratio)) + 1) : 1
+        let capValue = ratio > 0 ? log(1e-18) / log(ratio) + 1 : 1
+        let startCap = capValue.isFinite ? Int(min(2_000_000, max(1, capValue))) : 2_000_000
         let width = startCap + steps + 2
         var mass = [Double](repeating: 0, count: width)
         var weight = 1 - ratio

@@ -33,55 +33,80 @@ public struct StaffingRequest: Equatable, Sendable {
             ahtSeconds: load.ahtSeconds)
     }
 
+    /// The largest offered load accepted, in Erlangs: 150 times the largest case of the shared
+    /// reference set (6,667 Erlangs), far beyond any single queue; beyond it agent counts stop
+    /// being meaningful and the solvers' integer arithmetic could overflow.
+    public static let maxTrafficErlangs = 1_000_000.0
+    /// The shortest mean handle time accepted, seconds (shorter is not a call; it would also make
+    /// the priority model's uniformisation rate unbounded).
+    public static let minAHTSeconds = 1.0
+    /// The longest handle time, threshold or patience accepted, seconds: one week
+    /// (`PlausibilityLimits.durationSeconds` of the data files).
+    public static let maxSeconds = 604_800.0
+
     /// Checks every parameter's domain.
-    /// - Throws: `StaffingError.invalidParameter` naming the first bad one and its range.
+    /// - Throws: `StaffingError.invalidParameter` naming the first bad one (in the model's words:
+    ///   `calls`, `AHT seconds`, `service-level target`, …) and its range.
     public func validate(requireTargets: Bool = true) throws(StaffingError) {
         func check(_ ok: Bool, _ name: String, _ v: Double, _ expected: String) throws(StaffingError) {
             if !ok || v.isNaN { throw .invalidParameter(name: name, value: v, expected: expected) }
         }
-        try check(load.calls >= 0 && load.calls.isFinite, "--calls", load.calls, "a number of calls ≥ 0")
-        try check(load.intervalSeconds > 0, "--interval", load.intervalSeconds, "a positive length like 30m")
-        try check(load.ahtSeconds > 0 && load.ahtSeconds.isFinite, "--aht", load.ahtSeconds, "seconds > 0")
+        try check(load.calls >= 0 && load.calls.isFinite, "calls", load.calls, "a number of calls ≥ 0")
+        try check(load.intervalSeconds > 0, "interval seconds", load.intervalSeconds, "a positive length in seconds")
+        try check(
+            load.ahtSeconds >= Self.minAHTSeconds && load.ahtSeconds <= Self.maxSeconds, "AHT seconds",
+            load.ahtSeconds, "seconds from 1 to 604800 (a week)")
         if requireTargets {
             try check(
-                targets.serviceLevel > 0 && targets.serviceLevel < 1, "--target-sl", targets.serviceLevel,
+                targets.serviceLevel > 0 && targets.serviceLevel < 1, "service-level target", targets.serviceLevel,
                 "a share strictly between 0 and 1, e.g. 0.8")
         }
         try check(
-            targets.targetSeconds >= 0 && targets.targetSeconds.isFinite, "--target-seconds",
+            targets.targetSeconds >= 0 && targets.targetSeconds <= Self.maxSeconds, "service-level threshold seconds",
             targets.targetSeconds, "seconds ≥ 0")
         try check(
-            targets.maxOccupancy > 0 && targets.maxOccupancy <= 1, "--max-occupancy", targets.maxOccupancy,
+            targets.maxOccupancy > 0 && targets.maxOccupancy <= 1, "maximum occupancy", targets.maxOccupancy,
             "a share in (0, 1]")
-        if let v = targets.maxASASeconds { try check(v > 0, "--max-asa", v, "seconds > 0") }
+        if let v = targets.maxASASeconds { try check(v > 0 && v.isFinite, "maximum ASA seconds", v, "seconds > 0") }
         if let v = targets.maxAbandonRate {
-            try check(v > 0 && v < 1, "--max-abandon", v, "a share strictly between 0 and 1")
+            try check(v > 0 && v < 1, "maximum abandonment rate", v, "a share strictly between 0 and 1")
         }
-        try check(shrinkage >= 0 && shrinkage < 1, "--shrinkage", shrinkage, "a share in [0, 1)")
+        try check(shrinkage >= 0 && shrinkage < 1, "shrinkage", shrinkage, "a share in [0, 1)")
         try check(
-            levers.deflection >= 0 && levers.deflection < 1, "--deflection", levers.deflection, "a share in [0, 1)")
+            levers.deflection >= 0 && levers.deflection < 1, "deflection", levers.deflection, "a share in [0, 1)")
         try check(
-            levers.botContainment >= 0 && levers.botContainment < 1, "--bot-containment", levers.botContainment,
+            levers.botContainment >= 0 && levers.botContainment < 1, "bot containment", levers.botContainment,
             "a share in [0, 1)")
         if case .erlangA(let patience) = model {
-            try check(patience > 0 && patience.isFinite, "--patience", patience, "seconds > 0")
+            try check(
+                patience > 0 && patience <= Self.maxSeconds, "patience seconds", patience, "seconds > 0, at most 604800"
+            )
         }
         if let p = priority {
-            try check(p.share > 0 && p.share < 1, "--priority-share", p.share, "a share strictly between 0 and 1")
+            try check(p.share > 0 && p.share < 1, "priority share", p.share, "a share strictly between 0 and 1")
             try check(
-                p.serviceLevel > 0 && p.serviceLevel < 1, "--priority-target-sl", p.serviceLevel,
+                p.serviceLevel > 0 && p.serviceLevel < 1, "priority service-level target", p.serviceLevel,
                 "a share strictly between 0 and 1")
-            try check(p.targetSeconds >= 0, "--priority-target-seconds", p.targetSeconds, "seconds ≥ 0")
+            try check(
+                p.targetSeconds >= 0 && p.targetSeconds <= Self.maxSeconds, "priority threshold seconds",
+                p.targetSeconds, "seconds from 0 to 604800")
             if case .erlangA = model {
                 throw .invalidParameter(
-                    name: "--priority-share", value: p.share,
-                    expected: "no priority class with --model erlang-a (priority uses Erlang C)")
+                    name: "priority share", value: p.share,
+                    expected: "no priority class with Erlang A (the priority model is Erlang C)")
             }
         }
-        if targets.maxAbandonRate != nil, case .erlangC = model {
+        if let v = targets.maxAbandonRate, case .erlangC = model {
             throw .invalidParameter(
-                name: "--max-abandon", value: targets.maxAbandonRate!,
-                expected: "--model erlang-a (Erlang C has no abandonment)")
+                name: "maximum abandonment rate", value: v, expected: "Erlang A (Erlang C has no abandonment)")
+        }
+        let traffic = effectiveLoad.trafficErlangs
+        if !(traffic <= StaffingRequest.maxTrafficErlangs) {
+            throw .invalidParameter(
+                name: "offered traffic", value: traffic,
+                expected:
+                    "at most \(formatNumber(StaffingRequest.maxTrafficErlangs)) Erlangs (calls × AHT / interval); split the queue or check the units"
+            )
         }
     }
 }

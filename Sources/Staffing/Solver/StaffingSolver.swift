@@ -21,6 +21,8 @@
 /// - Zero calls need zero agents.
 public enum StaffingSolver {
     static let slack = 1e-12
+    /// The largest agent count searched (no single queue comes near it; bounds every loop).
+    static let maxAgents = 50_000_000
 
     /// The fewest agents meeting every target; `scheduledAgents` adds shrinkage.
     /// - Throws: `StaffingError` for parameters out of range or unreachable targets.
@@ -36,11 +38,15 @@ public enum StaffingSolver {
                 })
         }
         let a = load.trafficErlangs
-        let occupancyBound = Int((a / targets.maxOccupancy * (1 - slack)).rounded(.up))
+        let occupancyBoundValue = (a / targets.maxOccupancy * (1 - slack)).rounded(.up)
+        guard occupancyBoundValue < Double(maxAgents), let occupancyBound = Int(exactly: occupancyBoundValue) else {
+            throw .unreachable(
+                "the maximum occupancy needs more than \(maxAgents) agents for \(formatNumber(a)) Erlangs")
+        }
         var metrics: QueueMetrics
         switch request.model {
         case .erlangC:
-            let start = max(1, Int((a * (1 + slack)).rounded(.down)) + 1, occupancyBound)
+            let start = max(1, Int((a * (1 + slack)).rounded(.down)) + 1, occupancyBound)  // a ≤ 1e6: validated
             var n = start
             var b = ErlangB.blocking(servers: n, traffic: a)
             while true {
@@ -62,7 +68,9 @@ public enum StaffingSolver {
                 }
                 n += 1
                 b = ErlangB.next(b, servers: n, traffic: a)
-                if n > start + 10_000_000 { throw .unreachable("no agent count up to \(n) meets the targets") }
+                if n > start + 10_000_000 || n > maxAgents {
+                    throw .unreachable("no agent count up to \(n) meets the targets")
+                }
             }
         case .erlangA(let patience):
             func evaluate(_ n: Int) -> QueueMetrics {
@@ -75,7 +83,7 @@ public enum StaffingSolver {
             while !meets(atHi, targets) {
                 lo = hi
                 hi = hi * 2
-                if hi > 50_000_000 { throw .unreachable("no agent count up to \(hi) meets the targets") }
+                if hi > maxAgents { throw .unreachable("no agent count up to \(hi) meets the targets") }
                 atHi = evaluate(hi)
             }
             while hi - lo > 1 {
@@ -96,7 +104,7 @@ public enum StaffingSolver {
     /// Metrics at a given number of agents (at least 1 when there are calls).
     public static func evaluate(_ request: StaffingRequest, agents n: Int) throws(StaffingError) -> StaffingResult {
         try request.validate(requireTargets: false)
-        guard n >= 0 else { throw .invalidParameter(name: "--agents", value: Double(n), expected: "a count ≥ 0") }
+        guard n >= 0 else { throw .invalidParameter(name: "agents", value: Double(n), expected: "a count ≥ 0") }
         let load = request.effectiveLoad
         let metrics: QueueMetrics
         if load.calls <= 0 {

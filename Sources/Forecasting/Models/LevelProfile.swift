@@ -23,13 +23,16 @@ import CallData
 ///   are clipped at one robust standard deviation (1.4826 · MAD of day-to-day changes / √2),
 ///   so an outage surge or a post-holiday catch-up does not drag the level (Huber-type
 ///   filtering; smoothing constant 0.2).
-/// - **Profile**: per weekday, the weighted mean of the last 26 same-weekday days' normalised
-///   profiles (weights halve every 12 weeks), smoothed with a Gaussian of 5 minutes' width.
+/// - **Profile**: per weekday, the recency-weighted mean of the last 26 same-weekday days' normalised
+///   profiles, thin slots shrunk toward the pooled shape (`IntradayProfile`; half-life and shrinkage
+///   estimated per series by an in-history backtest), smoothed with a Gaussian of 5 minutes' width.
 ///
 /// Special days in history are left out of every estimate but their own effect.
 public struct LevelProfile: ForecastModel {
     public var name: String { "level-profile" }
-    public init() {}
+    /// How the intraday profiles are estimated (half-life and shrinkage; `Forecaster.fit` estimates them).
+    public var profile: IntradayProfile
+    public init(profile: IntradayProfile = .standard) { self.profile = profile }
 
     /// The fitted daily part, exposed for tests.
     struct DailyFit {
@@ -47,7 +50,7 @@ public struct LevelProfile: ForecastModel {
             throw ForecastError.insufficientHistory("level-profile needs at least 7 open days")
         }
         let fit = fitDaily(history, regular: regular, specialDays: specialDays)
-        let profiles = self.profiles(history, regular: regular)
+        let profiles = profile.profiles(history, regular: regular)
         return targetDays.map { day in
             let w = DayGrid.weekday(day)
             var log = fit.level + (fit.weekdayEffect[w] ?? 0) + (fit.dayOfMonthEffect[Self.dayOfMonth(day)] ?? 0)
@@ -128,31 +131,5 @@ public struct LevelProfile: ForecastModel {
         }
         return DailyFit(
             level: level, weekdayEffect: weekdayEffect, dayOfMonthEffect: dayOfMonthEffect, labelEffect: labelEffect)
-    }
-
-    /// Normalised intraday profiles per weekday (key 0: all weekdays pooled, for weekdays without history).
-    func profiles(_ history: DayGrid, regular: [Int]) -> [Int: [Double]] {
-        let lastDay = history.days[regular.last!]
-        let sigma = 300.0 / Double(history.intervalSeconds)
-        var out: [Int: [Double]] = [:]
-        func profile(_ chosen: [Int]) -> [Double]? {
-            guard !chosen.isEmpty else { return nil }
-            var p = [Double](repeating: 0, count: history.slotsPerDay)
-            var wsum = 0.0
-            for d in chosen {
-                let total = history.values[d].reduce(0, +)
-                let w = pow(0.5, Double(lastDay - history.days[d]) / 84)
-                for s in 0..<p.count { p[s] += w * history.values[d][s] / total }
-                wsum += w
-            }
-            p = Robust.smooth(p.map { $0 / wsum }, sigma: sigma)
-            let sum = p.reduce(0, +)
-            return sum > 0 ? p.map { $0 / sum } : nil
-        }
-        for w in 1...7 {
-            out[w] = profile(regular.filter { DayGrid.weekday(history.days[$0]) == w }.suffix(26).map { $0 })
-        }
-        out[0] = profile(Array(regular.suffix(26 * 5)))
-        return out
     }
 }

@@ -21,7 +21,9 @@ import LinearAlgebra
 /// regular days. Intraday part: the same weekday profiles as `LevelProfile`.
 public struct RegressionProfile: ForecastModel {
     public var name: String { "regression" }
-    public init() {}
+    /// How the intraday profiles are estimated (shared with `LevelProfile`).
+    public var profile: IntradayProfile
+    public init(profile: IntradayProfile = .standard) { self.profile = profile }
 
     public func forecast(_ history: DayGrid, targetDays: [Int], specialDays: SpecialDays) throws -> [[Double]] {
         let usable = history.days.indices.filter {
@@ -85,7 +87,7 @@ public struct RegressionProfile: ForecastModel {
         let regular = history.days.indices.filter {
             !specialDays.isSpecial(history.days[$0]) && history.values[$0].reduce(0, +) > 0
         }
-        let profiles = LevelProfile().profiles(history, regular: regular.isEmpty ? usable : regular)
+        let profiles = profile.profiles(history, regular: regular.isEmpty ? usable : regular)
         return targetDays.map { day in
             let total = exp(zip(features(day), beta).reduce(0) { $0 + $1.0 * $1.1 } + adjustment)
             let profile = profiles[DayGrid.weekday(day)] ?? profiles[0] ?? []

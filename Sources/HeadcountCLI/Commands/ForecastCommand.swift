@@ -50,7 +50,10 @@ struct ForecastCommand: ParsableCommand {
             Forecasts every interval of the calendar days after the history's last day, for the slots where \
             the centre is open (learnt from the last four weeks). Models: \(ModelCatalog.names.joined(separator: ", ")). \
             auto picks per queue by rolling-origin backtest on the history itself (and may average the best two). \
-            Prediction intervals come from that backtest's errors. Output columns: interval_start, queue, calls, \
+            Prediction intervals (--level) come from that backtest's errors: a day-level shock times over-dispersed \
+            count noise, so a row's bounds hold that row's count with the stated probability (the bounds of a day are \
+            not the sum of its rows' bounds: forecast with --interval 1d for those). One line per queue on stderr \
+            says what was chosen; --report writes it as JSON. Output columns: interval_start, queue, calls, \
             calls_lower, calls_upper, aht_seconds.
 
             Examples:
@@ -71,7 +74,16 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Output CSV (written atomically).")
     var output: String
 
+    @Option(help: "Also write what was fitted per queue (models, weights, backtest WAPE, interval parameters) as JSON.")
+    var report: String?
+
+    @Flag(help: "Do not print the one-line fit summary per queue on stderr.")
+    var quiet = false
+
     func validate() throws {
+        if let report, report == output {
+            throw ValidationError("--report \(report) must differ from --output; expected e.g. --report fit.json")
+        }
         _ = try horizonDays(horizon)
         guard ModelCatalog.names.contains(model) else {
             throw ValidationError(
@@ -90,6 +102,12 @@ struct ForecastCommand: ParsableCommand {
             throw UsageError("\(input.history): \(error)", status: .badInput)
         }
         try Forecaster.csv(forecasts).write(to: output)
+        if let report {
+            try FileBytes.writeAtomically(Array(FitSummary.json(forecasts.map(\.summary)).utf8), to: report)
+        }
+        if !quiet {
+            for f in forecasts { printError(f.summary.line) }
+        }
     }
 }
 
@@ -102,7 +120,8 @@ struct BacktestCommand: ParsableCommand {
             For each of the last --folds weeks: train on all rows before the fold's first day, forecast --horizon \
             calendar days, compare with the actual rows. Prints per model WAPE (Σ|y−f|/Σy), MAPE (intervals with ≥ 1 \
             call), sMAPE, MASE (scaled by the in-sample weekly seasonal-naive MAE), prediction-interval coverage at \
-            --level, and seconds spent.
+            --level at the history's interval (all intervals, and busy ones with a forecast of at least 5 calls) and \
+            of daily totals (the interval model aggregated to the day), and seconds spent.
 
             Examples:
               headcount backtest --history data/bank_calls_5min.csv --folds 8 --horizon 7d
@@ -131,11 +150,12 @@ struct BacktestCommand: ParsableCommand {
         let rows = try BacktestReport.run(
             history, folds: folds, horizonDays: try horizonDays(horizon), level: input.level,
             specialDays: special)
-        let header = ["model", "wape", "mape", "smape", "mase", "coverage", "seconds"]
+        let header = ["model", "wape", "mape", "smape", "mase", "coverage", "busy_coverage", "day_coverage", "seconds"]
         let table = rows.map { r in
             [
                 r.model, formatDecimal(r.metrics.wape), formatDecimal(r.metrics.mape), formatDecimal(r.metrics.smape),
                 formatDecimal(r.metrics.mase), formatDecimal(r.coverage, places: 3),
+                formatDecimal(r.busyCoverage, places: 3), formatDecimal(r.dayCoverage, places: 3),
                 formatDecimal(r.seconds, places: 3),
             ]
         }

@@ -23,6 +23,9 @@ public struct FitSummary: Sendable {
     public var profile: IntradayProfile
     /// Days of history fitted on.
     public var historyDays: Int
+    /// The whole horizon's forecast calls and bounds at the level: the interval model aggregated over every open
+    /// slot of every forecast day, day shocks correlated (bounds of the sum, not sums of bounds).
+    public var horizonTotal: (calls: Double, lower: Double, upper: Double)?
 
     /// One line for stderr.
     public var line: String {
@@ -65,9 +68,12 @@ public struct FitSummary: Sendable {
         let i = intervals
         let memberList = members.map { "{\"model\": \(string($0.name)), \"weight\": \(number($0.weight))}" }
         let candidateList = candidates.map { "{\"model\": \(string($0.name)), \"backtest_wape\": \(number($0.wape))}" }
+        let total = horizonTotal.map {
+            "{\"calls\": \(number($0.calls)), \"lower\": \(number($0.lower)), \"upper\": \(number($0.upper))}"
+        }
         return """
               {"queue": \(queue.map(string) ?? "null"), "requested_model": \(string(requestedModel)), \
-            "model": \(string(modelName)), "history_days": \(historyDays),
+            "model": \(string(modelName)), "history_days": \(historyDays), "horizon_total": \(total ?? "null"),
                "members": [\(memberList.joined(separator: ", "))],
                "backtest": {"folds": \(backtestFolds), "wape": \(number(backtestWAPE)), \
             "candidates": [\(candidateList.joined(separator: ", "))]},

@@ -111,14 +111,35 @@ public enum Forecaster {
         } else {
             members = [(model.name, 1)]
         }
-        let summary = FitSummary(
+        let open = grid.openSlots()
+        var summary = FitSummary(
             queue: queue, requestedModel: request.modelName, modelName: model.name, members: members,
             backtestWAPE: pairs.isEmpty ? .nan : AccuracyMetrics(pairs, naiveMAE: 1).wape,
             backtestFolds: Set(pairs.map { $0.day - $0.horizonDay }).count, candidates: candidates,
             intervals: intervals, profile: profile, historyDays: grid.days.count)
-        return FittedQueue(
+        var fitted = FittedQueue(
             queue: queue, grid: grid, model: model, targetDays: targets, points: points, intervals: intervals,
-            openSlots: grid.openSlots(), aht: AHTProfile(grid), summary: summary)
+            openSlots: open, aht: AHTProfile(grid), summary: summary)
+        // The horizon's total and its bounds: the interval model aggregated over the forecast days.
+        var parts: [IntervalModel.DayPart] = []
+        for (t, day) in targets.enumerated() where t < points.count && special.byDay[day]?.kind != .closed {
+            guard let mask = open[DayGrid.weekday(day)] else { continue }
+            var part = IntervalModel.DayPart(
+                horizonDay: t, total: 0, sumOfSquares: 0,
+                afterClosedDay: fitted.followsClosedDay(day, specialDays: special))
+            for s in 0..<grid.slotsPerDay where mask[s] {
+                part.total += points[t][s]
+                part.sumOfSquares += points[t][s] * points[t][s]
+            }
+            parts.append(part)
+        }
+        if !parts.isEmpty {
+            let calls = parts.reduce(0) { $0 + $1.total }
+            let (lower, upper) = intervals.bounds(mean: calls, variance: intervals.variance(parts))
+            summary.horizonTotal = (calls, lower, upper)
+            fitted.summary = summary
+        }
+        return fitted
     }
 
     /// Rows with prediction intervals from fitted queues: open slots of the target days that are not closed special

@@ -187,6 +187,12 @@ import Testing
         // The fitted forecast and `forecast` agree: nothing is fitted twice.
         let rows = Forecaster.forecast(fitted, timeZone: .utc, ForecastRequest(horizonDays: 7))
         #expect(rows[0].rows.first?.calls == fitted[0].points[0][16])
+        // The week's total: its bounds come from the variance of the sum, far inside the sum of the rows' bounds.
+        let total = try #require(summary.horizonTotal)
+        let sum = rows[0].rows.reduce(0) { $0 + $1.calls }
+        #expect(abs(total.calls - sum) < 1e-6 * sum)
+        #expect(total.lower < sum && sum < total.upper)
+        #expect(total.upper - total.lower < 0.5 * rows[0].rows.reduce(0) { $0 + $1.upper - $1.lower })
     }
 }
 

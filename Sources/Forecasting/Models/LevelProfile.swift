@@ -34,6 +34,15 @@ public struct LevelProfile: ForecastModel {
     public var profile: IntradayProfile
     public init(profile: IntradayProfile = .standard) { self.profile = profile }
 
+    /// Smoothing constant of the robust level (per day): BENCHMARKS.md "Prediction intervals … Accuracy" — 0.1 / 0.2
+    /// / 0.3 / 0.4 gave bank WAPE 0.0809 / 0.0799 / 0.0800 / 0.0801.
+    static let levelSmoothing = 0.2
+    /// Weekday effects use the last 16 weeks (issue 5), weights halving every 70 days.
+    static let weekdayEffectWindowDays = 16 * 7
+    static let weekdayEffectHalfLifeDays = 70.0
+    /// A holiday's effect is measured against the regular days within ±10 days.
+    static let labelReferenceDays = 10
+
     /// The fitted daily part, exposed for tests.
     struct DailyFit {
         var level: Double
@@ -75,10 +84,10 @@ public struct LevelProfile: ForecastModel {
         for w in 1...7 {
             var devs: [Double] = []
             var weights: [Double] = []
-            for i in 0..<n where DayGrid.weekday(days[i]) == w && days[i] > lastDay - 16 * 7 {
+            for i in 0..<n where DayGrid.weekday(days[i]) == w && days[i] > lastDay - Self.weekdayEffectWindowDays {
                 let window = Array(logs[max(0, i - 3)...min(n - 1, i + 3)])
                 devs.append(logs[i] - Robust.median(window))
-                weights.append(pow(0.5, Double(lastDay - days[i]) / 70))
+                weights.append(pow(0.5, Double(lastDay - days[i]) / Self.weekdayEffectHalfLifeDays))
             }
             if !devs.isEmpty { weekdayEffect[w] = Robust.weightedMedian(devs, weights: weights) }
         }
@@ -112,7 +121,7 @@ public struct LevelProfile: ForecastModel {
             guard let k = history.days.firstIndex(of: d) else { continue }
             let total = history.values[k].reduce(0, +)
             guard total > 0 else { continue }
-            let near = (0..<n).filter { abs(days[$0] - d) <= 10 }
+            let near = (0..<n).filter { abs(days[$0] - d) <= Self.labelReferenceDays }
             guard !near.isEmpty else { continue }
             let base = Robust.median(near.map { deseasonalised[$0] }) + (weekdayEffect[DayGrid.weekday(d)] ?? 0)
             let r = log(total) - base
@@ -127,7 +136,7 @@ public struct LevelProfile: ForecastModel {
         var level = Robust.median(Array(adjusted.prefix(5)))
         for x in adjusted.dropFirst() {
             let e = min(sigma, max(-sigma, x - level))
-            level += 0.2 * e
+            level += Self.levelSmoothing * e
         }
         return DailyFit(
             level: level, weekdayEffect: weekdayEffect, dayOfMonthEffect: dayOfMonthEffect, labelEffect: labelEffect)

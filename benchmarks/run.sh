@@ -49,6 +49,16 @@ for m in auto level-profile svd-profile; do
     --horizon 14d --model $m --output benchmarks/work/f_247.csv
 done
 
+echo "== prediction intervals (issue 11): 90 % coverage and accuracy on the bank and three synthetic unseen centres"
+[[ -f benchmarks/work/unseen/c247.csv ]] || python3 benchmarks/make_unseen_centres.py benchmarks/work/unseen
+python3 -c "import statsmodels" 2>/dev/null || pip install -q statsmodels
+for f in data/bank_calls_5min.csv benchmarks/work/unseen/{c247,fri_sat,sat_half}.csv; do
+  echo "-- $f"
+  python3 ../shared/tools/coverage_eval.py $H $f 30m 2>/dev/null || true
+  python3 ../shared/tools/forecast_eval.py $H $f 8 2>/dev/null || true
+  python3 benchmarks/peers/intervals_statsmodels.py $f 8
+done
+
 echo "== forecasting peers: statsmodels on the same folds (takes ~5 minutes)"
 python3 -c "import statsmodels" 2>/dev/null || pip install -q statsmodels
 python3 benchmarks/peers/forecast_statsmodels.py data/bank_calls_5min.csv 8

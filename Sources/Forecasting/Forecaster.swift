@@ -44,73 +44,147 @@ public struct QueueForecast: Sendable {
     public var rows: [ForecastRow]
     /// The model used (for `auto`, the one it chose).
     public var modelName: String
+    /// What was fitted and chosen (for `--report` and the stderr line).
+    public var summary: FitSummary
 }
 
 /// Forecasts every queue of a history: the calendar days after its last day, at its interval,
-/// for the slots where the centre is open (learnt from the last four weeks), skipping closed
+/// for the slots where the centre is open (learnt from the recent weeks), skipping closed
 /// special days; DST-correct (a 23-hour day has no rows in the gap; a 25-hour day repeats the hour).
+///
+/// Two steps: `fit` (choose and fit the model, estimate the intraday-profile settings, the prediction-interval model
+/// and the opening hours: a `FittedQueue` per queue) and `forecast(_:timeZone:_:)` (rows with bounds from it).
+/// `forecast(_:_:)` does both.
 public enum Forecaster {
-    /// Forecasts all queues.
+    /// Forecasts all queues: `fit`, then rows.
     /// - Throws: `ForecastError` (unknown model, too little history), `LinearAlgebraError`.
     public static func forecast(_ history: IntervalHistory, _ request: ForecastRequest) throws -> [QueueForecast] {
+        forecast(try fit(history, request), timeZone: history.timeZone, request)
+    }
+
+    /// Fits every queue of a history for the calendar days after its last day.
+    /// - Throws: `ForecastError` (unknown model, too little history), `LinearAlgebraError`.
+    public static func fit(_ history: IntervalHistory, _ request: ForecastRequest) throws -> [FittedQueue] {
         try history.series.map { series in
-            let grid = DayGrid(series: series, intervalSeconds: history.intervalSeconds)
-            guard let last = grid.days.last else {
-                return QueueForecast(queue: series.queue, rows: [], modelName: request.modelName)
-            }
-            let targets = Array((last + 1)...(last + request.horizonDays))
-            let (model, pairs) = try chooseModel(grid, request)
-            let points = try model.forecast(grid, targetDays: targets, specialDays: request.specialDays)
-            let intervals = PredictionIntervals(pairs: pairs, level: request.level)
-            let aht = AHTProfile(grid)
-            let open = grid.openSlots()
+            var fitted = try fit(
+                DayGrid(series: series, intervalSeconds: history.intervalSeconds), queue: series.queue, request)
             // Partial slots (the data contract): each weekday × slot keeps the length its most recent
             // history row had, so a 5-minute closing slot is forecast as 5 minutes, not a full interval.
-            var partial: [Int: Int] = [:]
             for r in series.records {
                 let local = r.local
-                let key = local.isoWeekday * 100_000 + local.secondOfDay / history.intervalSeconds
-                partial[key] = r.lengthSeconds
+                fitted.slotLengths[local.isoWeekday * 100_000 + local.secondOfDay / history.intervalSeconds] =
+                    r.lengthSeconds
             }
-            var rows: [ForecastRow] = []
-            for (t, day) in targets.enumerated() {
-                if request.specialDays.byDay[day]?.kind == .closed { continue }
-                let w = DayGrid.weekday(day)
-                guard let mask = open[w] else { continue }
-                for s in 0..<grid.slotsPerDay where mask[s] {
-                    let wall = day * 86_400 + s * grid.intervalSeconds
-                    let (first, second) = history.timeZone.utcCandidates(forWall: wall)
-                    let f = points[t][s]
-                    let (lo, hi) = intervals.bounds(f, horizonDay: t)
-                    let key = CivilCalendar.isoWeekday(days: day) * 100_000 + s
-                    for utc in [first, second].compactMap({ $0 }) {
-                        let full = history.timeZone.realLength(utcStart: utc, nominal: history.intervalSeconds)
-                        rows.append(
-                            ForecastRow(
-                                start: utc, utcOffset: history.timeZone.offset(atUTC: utc), calls: f, lower: lo,
-                                upper: hi, ahtSeconds: aht?.aht(weekday: w, slot: s),
-                                lengthSeconds: min(full, partial[key] ?? full)))
-                    }
-                }
-            }
-            return QueueForecast(queue: series.queue, rows: rows, modelName: model.name)
+            return fitted
         }
     }
 
-    /// The model to use and its backtest pairs (for intervals).
-    static func chooseModel(_ grid: DayGrid, _ request: ForecastRequest) throws -> (
-        any ForecastModel, [RollingOrigin.Pair]
-    ) {
-        let model = try ModelCatalog.model(named: request.modelName)
-        if let auto = model as? AutoModel {
-            let s = try auto.select(grid, horizonDays: request.horizonDays, specialDays: request.specialDays)
-            return (s.model, s.pairs)
+    /// Fits one queue's grid: estimates the intraday-profile settings, chooses the model (for `auto`, by the
+    /// in-history backtest), forecasts `targetDays` (default: the `request.horizonDays` days after the grid's last
+    /// day) once, and estimates the prediction-interval model from the chosen model's backtest errors.
+    /// - Throws: `ForecastError`, `LinearAlgebraError`.
+    public static func fit(_ grid: DayGrid, queue: String?, _ request: ForecastRequest, targetDays: [Int]? = nil)
+        throws -> FittedQueue
+    {
+        let special = request.specialDays
+        let profile = IntradayProfile.estimate(grid, specialDays: special)
+        let requested = try ModelCatalog.model(named: request.modelName, profile: profile)
+        var model: any ForecastModel = requested
+        var pairs: [RollingOrigin.Pair] = []
+        var candidates: [(name: String, wape: Double)] = []
+        if let auto = requested as? AutoModel {
+            let selection = try auto.select(grid, horizonDays: request.horizonDays, specialDays: special)
+            model = selection.model
+            pairs = selection.pairs
+            candidates = selection.scores
+        } else {
+            var origin = RollingOrigin.weekly(
+                grid, folds: AutoModel.selectionFolds, horizonDays: min(max(1, request.horizonDays), 14))
+            if let first = grid.days.first { origin.origins = origin.origins.filter { $0 - first >= 21 } }
+            pairs = (try? origin.pairs(model, grid: grid, specialDays: special).pairs.flatMap { $0 }) ?? []
         }
-        var origin = RollingOrigin.weekly(
-            grid, folds: AutoModel.selectionFolds, horizonDays: min(request.horizonDays, 14))
-        if let first = grid.days.first { origin.origins = origin.origins.filter { $0 - first >= 21 } }
-        let pairs = (try? origin.pairs(model, grid: grid, specialDays: request.specialDays).pairs.flatMap { $0 }) ?? []
-        return (model, pairs)
+        let targets: [Int]
+        if let targetDays {
+            targets = targetDays
+        } else if let last = grid.days.last, request.horizonDays > 0 {
+            targets = Array((last + 1)...(last + request.horizonDays))
+        } else {
+            targets = []
+        }
+        let points =
+            grid.days.isEmpty || targets.isEmpty
+            ? [] : try model.forecast(grid, targetDays: targets, specialDays: special)
+        let intervals = IntervalModel(
+            pairs: pairs, level: request.level,
+            postHolidayDayShock: PostHolidayShock.estimate(grid, specialDays: special))
+        let members: [(name: String, weight: Double)]
+        if let combination = model as? Combination {
+            members = zip(combination.members, combination.weights).map { ($0.name, $1) }
+        } else {
+            members = [(model.name, 1)]
+        }
+        let open = grid.openSlots()
+        var summary = FitSummary(
+            queue: queue, requestedModel: request.modelName, modelName: model.name, members: members,
+            backtestWAPE: pairs.isEmpty ? .nan : AccuracyMetrics(pairs, naiveMAE: 1).wape,
+            backtestFolds: Set(pairs.map { $0.day - $0.horizonDay }).count, candidates: candidates,
+            intervals: intervals, profile: profile, historyDays: grid.days.count)
+        var fitted = FittedQueue(
+            queue: queue, grid: grid, model: model, targetDays: targets, points: points, intervals: intervals,
+            openSlots: open, aht: AHTProfile(grid), summary: summary)
+        // The horizon's total and its bounds: the interval model aggregated over the forecast days.
+        var parts: [IntervalModel.DayPart] = []
+        for (t, day) in targets.enumerated() where t < points.count && special.byDay[day]?.kind != .closed {
+            guard let mask = open[DayGrid.weekday(day)] else { continue }
+            var part = IntervalModel.DayPart(
+                horizonDay: t, total: 0, sumOfSquares: 0,
+                afterClosedDay: fitted.followsClosedDay(day, specialDays: special))
+            for s in 0..<grid.slotsPerDay where mask[s] {
+                part.total += points[t][s]
+                part.sumOfSquares += points[t][s] * points[t][s]
+            }
+            parts.append(part)
+        }
+        if !parts.isEmpty {
+            let calls = parts.reduce(0) { $0 + $1.total }
+            let (lower, upper) = intervals.bounds(mean: calls, variance: intervals.variance(parts))
+            summary.horizonTotal = (calls, lower, upper)
+            fitted.summary = summary
+        }
+        return fitted
+    }
+
+    /// Rows with prediction intervals from fitted queues: open slots of the target days that are not closed special
+    /// days, each wall-clock slot mapped to its UTC instant(s) in `timeZone`.
+    public static func forecast(_ fitted: [FittedQueue], timeZone: PlanningTimeZone, _ request: ForecastRequest)
+        -> [QueueForecast]
+    {
+        fitted.map { fit in
+            let grid = fit.grid
+            var rows: [ForecastRow] = []
+            for (t, day) in fit.targetDays.enumerated() where t < fit.points.count {
+                if request.specialDays.byDay[day]?.kind == .closed { continue }
+                let w = DayGrid.weekday(day)
+                guard let mask = fit.openSlots[w] else { continue }
+                let afterClosed = fit.followsClosedDay(day, specialDays: request.specialDays)
+                for s in 0..<grid.slotsPerDay where mask[s] {
+                    let wall = day * 86_400 + s * grid.intervalSeconds
+                    let (first, second) = timeZone.utcCandidates(forWall: wall)
+                    let f = fit.points[t][s]
+                    let (lo, hi) = fit.intervals.bounds(f, horizonDay: t, afterClosedDay: afterClosed)
+                    let key = CivilCalendar.isoWeekday(days: day) * 100_000 + s
+                    for utc in [first, second].compactMap({ $0 }) {
+                        let full = timeZone.realLength(utcStart: utc, nominal: grid.intervalSeconds)
+                        rows.append(
+                            ForecastRow(
+                                start: utc, utcOffset: timeZone.offset(atUTC: utc), calls: f, lower: lo,
+                                upper: hi, ahtSeconds: fit.aht?.aht(weekday: w, slot: s),
+                                lengthSeconds: min(full, fit.slotLengths[key] ?? full)))
+                    }
+                }
+            }
+            return QueueForecast(queue: fit.queue, rows: rows, modelName: fit.model.name, summary: fit.summary)
+        }
     }
 
     /// The SPEC forecast CSV: `interval_start, interval_minutes, queue, calls, calls_lower, calls_upper,

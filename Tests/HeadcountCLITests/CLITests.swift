@@ -185,7 +185,9 @@ struct CLI {
             "forecast", "--history", "data/bank_calls_5min.csv", "--horizon", "7d", "--interval", "30m", "--output",
             out,
         ])
-        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        // stderr: one line per queue saying what was fitted.
+        #expect(r.status == 0 && r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("forecast all: auto -> "), "\(r.stderr)")
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         #expect(lines[0] == "interval_start,interval_minutes,queue,calls,calls_lower,calls_upper,aht_seconds")
         // The bank is open Mon–Fri 07:00–21:00 (the 21:00 row last): 29 half-hours × 5 days.
@@ -215,11 +217,38 @@ struct CLI {
         #expect(FileManager.default.contentsEqual(atPath: a, andPath: b))
     }
 
+    @Test func forecastReportSaysWhatWasChosen() throws {
+        let dir = CLI.temporaryDirectory()
+        let out = dir.appendingPathComponent("f.csv").path
+        let report = dir.appendingPathComponent("fit.json").path
+        let r = try CLI.run([
+            "forecast", "--history", "data/bank_calls_5min.csv", "--horizon", "7d", "--interval", "1d", "--output", out,
+            "--report", report, "--quiet",
+        ])
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report)))
+        let queue = try #require(((json as? [String: Any])?["queues"] as? [[String: Any]])?.first)
+        #expect(queue["requested_model"] as? String == "auto")
+        let members = try #require(queue["members"] as? [[String: Any]])
+        #expect(abs(members.compactMap { $0["weight"] as? Double }.reduce(0, +) - 1) < 1e-5)
+        let intervals = try #require(queue["intervals"] as? [String: Any])
+        #expect((intervals["day_shock_variance"] as? Double ?? 0) > 0)
+        #expect((queue["backtest"] as? [String: Any])?["wape"] as? Double != nil)
+        // Daily bounds are wider than ±2 % (the day-level shock): issue 11's ±0.9 % is gone.
+        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(rows.count == 5)
+        for line in rows {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            let (calls, lo, hi) = (Double(f[2])!, Double(f[3])!, Double(f[4])!)
+            #expect(hi - lo > 0.04 * calls, "\(line)")
+        }
+    }
+
     @Test func backtestTableHasEveryModel() throws {
         let r = try CLI.run(["backtest", "--history", "data/bank_calls_5min.csv", "--folds", "2", "--format", "csv"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
-        #expect(lines[0] == "model,wape,mape,smape,mase,coverage,seconds")
+        #expect(lines[0] == "model,wape,mape,smape,mase,coverage,busy_coverage,day_coverage,seconds")
         #expect(
             Set(lines.dropFirst().map { String($0.split(separator: ",")[0]) })
                 == [
@@ -233,6 +262,7 @@ struct CLI {
         ["forecast", "--history", "data/bank_calls_5min.csv", "--model", "prophet", "--output", "x.csv"],
         ["forecast", "--history", "data/bank_calls_5min.csv", "--level", "1.5", "--output", "x.csv"],
         ["backtest", "--history", "data/bank_calls_5min.csv", "--folds", "0"],
+        ["forecast", "--history", "data/bank_calls_5min.csv", "--output", "x.csv", "--report", "x.csv"],
     ])
     func badForecastUsageExitsTwo(args: [String]) throws {
         let r = try CLI.run(args)

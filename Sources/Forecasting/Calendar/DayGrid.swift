@@ -1,5 +1,11 @@
 import CallData
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One queue's interval history as a day × slot matrix on the local calendar: what the
 /// models are fitted on.
 ///
@@ -97,19 +103,32 @@ public struct DayGrid: Sendable {
     /// ISO weekday (1 = Monday … 7 = Sunday) of a local day number.
     @inlinable public static func weekday(_ day: Int) -> Int { CivilCalendar.isoWeekday(days: day) }
 
-    /// Opening hours learnt from history: for each weekday, the slots that had rows on at least
-    /// half of that weekday's last four occurrences within the last four weeks. A weekday with
-    /// no rows in the last four weeks is closed.
+    /// Days of history opening hours are learnt from (the last four weeks).
+    public static let openHoursWindowDays = 28
+    /// Half-life of an occurrence's vote on opening hours, in weeks. Two weeks is the shortest half-life for which a
+    /// single quiet occurrence (a slot without a row last week) does not close a slot, and with it a change of opening
+    /// hours is followed after two occurrences (the "within two weeks"; `ForecastingTests` plants a drift).
+    public static let openHoursHalfLifeWeeks = 2.0
+
+    /// Opening hours learnt from the recent weeks: for each weekday, the slots that had rows on at least half of that
+    /// weekday's occurrences within the last four weeks, each occurrence weighted by recency (the weight halves every
+    /// `openHoursHalfLifeWeeks`), so a moved opening or closing time is followed after two weeks. A weekday with no
+    /// rows in the last four weeks is closed.
     public func openSlots() -> [Int: [Bool]] {
         guard let last = days.last else { return [:] }
         var out: [Int: [Bool]] = [:]
         for w in 1...7 {
-            let recent = days.indices.filter { days[$0] > last - 28 && Self.weekday(days[$0]) == w }
-            guard !recent.isEmpty else { continue }
+            let recent = days.indices.filter {
+                days[$0] > last - Self.openHoursWindowDays && Self.weekday(days[$0]) == w
+            }
+            guard let newest = recent.last else { continue }
+            let weights = recent.map { pow(0.5, Double(days[newest] - days[$0]) / (7 * Self.openHoursHalfLifeWeeks)) }
+            let total = weights.reduce(0, +)
             var mask = [Bool](repeating: false, count: slotsPerDay)
             for s in 0..<slotsPerDay {
-                let seen = recent.filter { present[$0][s] }.count
-                mask[s] = 2 * seen >= recent.count
+                var seen = 0.0
+                for (k, d) in recent.enumerated() where present[d][s] { seen += weights[k] }
+                mask[s] = 2 * seen >= total * (1 - 1e-12)
             }
             out[w] = mask
         }

@@ -24,11 +24,22 @@ public struct RollingOrigin: Sendable {
         return RollingOrigin(origins: origins, horizonDays: horizonDays)
     }
 
-    /// One fold's comparison: (horizon day index, forecast, actual) for every actual slot.
+    /// One fold's comparison: (horizon day index, forecast, actual) for every actual slot, with the slot's local
+    /// day number and slot index (the fold's origin is `day − horizonDay`).
     public struct Pair: Sendable {
         public var horizonDay: Int
         public var forecast: Double
         public var actual: Double
+        public var day: Int = 0
+        public var slot: Int = 0
+
+        public init(horizonDay: Int, forecast: Double, actual: Double, day: Int = 0, slot: Int = 0) {
+            self.horizonDay = horizonDay
+            self.forecast = forecast
+            self.actual = actual
+            self.day = day
+            self.slot = slot
+        }
     }
 
     /// Forecast/actual pairs of every fold for `model`, and the in-sample seasonal-naive MAE per fold.
@@ -52,15 +63,25 @@ public struct RollingOrigin: Sendable {
     {
         let targets = Array(origin..<(origin + horizonDays))
         let forecast = try model.forecast(train, targetDays: targets, specialDays: specialDays)
+        return Self.compare(forecast, targets: targets, train: train, grid: grid, specialDays: specialDays)
+    }
+
+    /// Pairs of a forecast of `targets` (made from `train`) with `grid`'s actual rows; slots closed in the opening
+    /// hours learnt from `train`, and closed special days, count as a forecast of 0.
+    public static func compare(
+        _ forecast: [[Double]], targets: [Int], train: DayGrid, grid: DayGrid, specialDays: SpecialDays
+    ) -> [Pair] {
         let open = train.openSlots()
         var out: [Pair] = []
-        for (t, day) in targets.enumerated() {
-            guard let d = grid.days.firstIndex(of: day) else { continue }
+        var index: [Int: Int] = [:]
+        for (k, d) in grid.days.enumerated() { index[d] = k }
+        for (t, day) in targets.enumerated() where t < forecast.count {
+            guard let d = index[day] else { continue }
             let mask = open[DayGrid.weekday(day)]
             let closed = specialDays.byDay[day]?.kind == .closed
             for s in 0..<grid.slotsPerDay where grid.present[d][s] {
                 let f = (mask?[s] ?? false) && !closed ? forecast[t][s] : 0
-                out.append(Pair(horizonDay: t, forecast: f, actual: grid.values[d][s]))
+                out.append(Pair(horizonDay: t, forecast: f, actual: grid.values[d][s], day: day, slot: s))
             }
         }
         return out

@@ -4,15 +4,24 @@ import CallData
 public struct BacktestRow: Sendable {
     public var model: String
     public var metrics: AccuracyMetrics
-    /// Share of actuals inside the prediction interval.
+    /// Share of actual interval counts inside the prediction interval (every interval with an actual row).
     public var coverage: Double
+    /// The same over intervals with a forecast of at least 5 calls (the calibration goal).
+    public var busyCoverage: Double
+    /// Share of actual daily totals inside the day-level bounds (the interval model aggregated to the day).
+    public var dayCoverage: Double
     /// Seconds spent fitting and forecasting over all folds.
     public var seconds: Double
 }
 
-/// Rolling-origin accuracy of every model (and `auto`) on a history, pooled over queues.
+/// Rolling-origin accuracy and calibration of every model (and `auto`) on a history, pooled over queues.
 public enum BacktestReport {
-    /// Runs the protocol: the last `folds` weekly origins, `horizonDays` ahead, train on everything before.
+    /// Forecast calls from which an interval counts toward `busyCoverage`.
+    public static let busyMinimumForecast = IntervalModel.calibrationMinimumForecast
+
+    /// Runs the protocol: the last `folds` weekly origins, `horizonDays` ahead, train on everything before. Each fold
+    /// is one `Forecaster.fit` on the training days (which, for `auto`, selects inside that history and estimates
+    /// the interval model from its own backtest): exactly what `forecast` would have done on that day.
     public static func run(
         _ history: IntervalHistory, folds: Int, horizonDays: Int, level: Double,
         specialDays: SpecialDays, modelNames: [String] = ModelCatalog.names
@@ -21,37 +30,60 @@ public enum BacktestReport {
         var rows: [BacktestRow] = []
         let clock = ContinuousClock()
         for name in modelNames {
-            let model = try ModelCatalog.model(named: name)
+            _ = try ModelCatalog.model(named: name)
             var pooled: [RollingOrigin.Pair] = []
             var naive: [Double] = []
             var covered = 0
             var total = 0
+            var busyCovered = 0
+            var busyTotal = 0
+            var daysCovered = 0
+            var daysTotal = 0
             let elapsed = try clock.measure {
-                for grid in grids {
+                for (q, grid) in grids.enumerated() {
                     let origin = RollingOrigin.weekly(grid, folds: folds, horizonDays: horizonDays)
                     let request = ForecastRequest(
                         horizonDays: horizonDays, modelName: name, level: level, specialDays: specialDays)
                     for o in origin.origins {
                         let train = grid.before(day: o)
                         guard train.days.count >= 7 else { continue }
-                        // The model (for auto: the one it picks inside this fold's history) and its in-history
-                        // backtest errors, which give this fold's prediction intervals — selected once per fold.
-                        let fold: [RollingOrigin.Pair]
-                        let inHistory: [RollingOrigin.Pair]
+                        let targets = Array(o..<(o + horizonDays))
+                        let fitted: FittedQueue
                         do {
-                            let (chosen, pairs) = try Forecaster.chooseModel(train, request)
-                            fold = try origin.fold(
-                                chosen, train: train, grid: grid, origin: o, specialDays: specialDays)
-                            inHistory = pairs
+                            fitted = try Forecaster.fit(
+                                train, queue: history.series[q].queue, request, targetDays: targets)
                         } catch is ForecastError {
                             // the model does not apply (e.g. double-seasonal with closed hours): its row shows nan
                             continue
                         }
-                        let intervals = PredictionIntervals(pairs: inHistory, level: level)
+                        let fold = RollingOrigin.compare(
+                            fitted.points, targets: targets, train: train, grid: grid, specialDays: specialDays)
+                        let intervals = fitted.intervals
+                        var byDay: [Int: (f: Double, f2: Double, y: Double, h: Int)] = [:]
                         for p in fold {
-                            let (lo, hi) = intervals.bounds(p.forecast, horizonDay: p.horizonDay)
-                            if p.actual >= lo && p.actual <= hi { covered += 1 }
+                            let afterClosed = fitted.followsClosedDay(p.day, specialDays: specialDays)
+                            let (lo, hi) = intervals.bounds(
+                                p.forecast, horizonDay: p.horizonDay, afterClosedDay: afterClosed)
+                            let inside = p.actual >= lo && p.actual <= hi
+                            if inside { covered += 1 }
                             total += 1
+                            if p.forecast >= busyMinimumForecast {
+                                busyTotal += 1
+                                if inside { busyCovered += 1 }
+                            }
+                            var d = byDay[p.day] ?? (0, 0, 0, p.horizonDay)
+                            d.f += p.forecast
+                            d.f2 += p.forecast * p.forecast
+                            d.y += p.actual
+                            byDay[p.day] = d
+                        }
+                        for (day, d) in byDay where d.f > 0 {
+                            let v = intervals.variance(
+                                total: d.f, sumOfSquares: d.f2, horizonDay: d.h,
+                                afterClosedDay: fitted.followsClosedDay(day, specialDays: specialDays))
+                            let (lo, hi) = intervals.bounds(mean: d.f, variance: v)
+                            daysTotal += 1
+                            if d.y >= lo && d.y <= hi { daysCovered += 1 }
                         }
                         pooled += fold
                         let mae = RollingOrigin.seasonalNaiveMAE(train)
@@ -59,11 +91,13 @@ public enum BacktestReport {
                     }
                 }
             }
+            func share(_ a: Int, _ b: Int) -> Double { b > 0 ? Double(a) / Double(b) : .nan }
             let scale = naive.isEmpty ? .nan : naive.reduce(0, +) / Double(naive.count)
             rows.append(
                 BacktestRow(
                     model: name, metrics: AccuracyMetrics(pooled, naiveMAE: scale),
-                    coverage: total > 0 ? Double(covered) / Double(total) : .nan,
+                    coverage: share(covered, total), busyCoverage: share(busyCovered, busyTotal),
+                    dayCoverage: share(daysCovered, daysTotal),
                     seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         }
         return rows

@@ -9,7 +9,9 @@
 /// little history to backtest, `level-profile` (or `weekly-mean` under a week) is used.
 public struct AutoModel: ForecastModel {
     public var name: String { "auto" }
-    public init() {}
+    /// The intraday profile settings handed to the profile models.
+    public var profile: IntradayProfile
+    public init(profile: IntradayProfile = .standard) { self.profile = profile }
 
     /// Weekly origins used to choose (fewer when the history is short).
     static let selectionFolds = 8
@@ -20,6 +22,8 @@ public struct AutoModel: ForecastModel {
         public var model: any ForecastModel
         public var scores: [(name: String, wape: Double)]
         public var pairs: [RollingOrigin.Pair]
+        /// The chosen model's backtest WAPE (nan without a backtest).
+        public var wape: Double { scores.first { $0.name == model.name }?.wape ?? .nan }
     }
 
     public func forecast(_ history: DayGrid, targetDays: [Int], specialDays: SpecialDays) throws -> [[Double]] {
@@ -41,7 +45,7 @@ public struct AutoModel: ForecastModel {
         if let first = history.days.first { origin.origins = origin.origins.filter { $0 - first >= 21 } }
         var candidates: [Candidate] = []
         if !origin.origins.isEmpty {
-            for model in ModelCatalog.all {
+            for model in ModelCatalog.all(profile: profile) {
                 guard let folds = try? origin.pairs(model, grid: history, specialDays: specialDays).pairs,
                     folds.count == origin.origins.count
                 else { continue }
@@ -51,7 +55,7 @@ public struct AutoModel: ForecastModel {
         }
         guard !candidates.isEmpty else {
             // Too short to backtest: the most robust model that can run at all.
-            let fallback: any ForecastModel = history.days.count >= 7 ? LevelProfile() : WeeklyMean()
+            let fallback: any ForecastModel = history.days.count >= 7 ? LevelProfile(profile: profile) : WeeklyMean()
             return Selection(model: fallback, scores: [], pairs: [])
         }
         let ranked = candidates.sorted { $0.wape < $1.wape }
@@ -68,7 +72,7 @@ public struct AutoModel: ForecastModel {
                 zip(fa, fb).map {
                     RollingOrigin.Pair(
                         horizonDay: $0.horizonDay, forecast: wa * $0.forecast + (1 - wa) * $1.forecast,
-                        actual: $0.actual)
+                        actual: $0.actual, day: $0.day, slot: $0.slot)
                 }
             }
             candidates.append(Candidate(model: Combination([a.model, b.model], weights: [wa, 1 - wa]), folds: folds))

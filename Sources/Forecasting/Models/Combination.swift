@@ -25,18 +25,25 @@ public struct Combination: ForecastModel {
 
 /// The models `--model` can name.
 public enum ModelCatalog {
-    /// Every single model, best-first by design.
-    public static let all: [any ForecastModel] = [
-        LevelProfile(), RegressionProfile(), SVDProfile(), DoubleSeasonalSmoothing(), WeeklyMean(), SeasonalNaive(),
-    ]
+    /// Every single model, best-first by design, with the standard intraday profile.
+    public static let all: [any ForecastModel] = all(profile: .standard)
+
+    /// Every single model, the profile models using `profile`.
+    public static func all(profile: IntradayProfile) -> [any ForecastModel] {
+        [
+            LevelProfile(profile: profile), RegressionProfile(profile: profile), SVDProfile(),
+            DoubleSeasonalSmoothing(),
+            WeeklyMean(), SeasonalNaive(),
+        ]
+    }
 
     /// Names accepted by `--model` (plus `auto`).
     public static var names: [String] { ["auto"] + all.map(\.name) }
 
-    /// The model called `name` (`auto` included).
-    public static func model(named name: String) throws -> any ForecastModel {
-        if name == "auto" { return AutoModel() }
-        guard let m = all.first(where: { $0.name == name }) else {
+    /// The model called `name` (`auto` included), the profile models using `profile`.
+    public static func model(named name: String, profile: IntradayProfile = .standard) throws -> any ForecastModel {
+        if name == "auto" { return AutoModel(profile: profile) }
+        guard let m = all(profile: profile).first(where: { $0.name == name }) else {
             throw ForecastError.unknownModel(name, known: names)
         }
         return m

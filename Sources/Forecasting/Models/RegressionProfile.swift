@@ -21,7 +21,17 @@ import LinearAlgebra
 /// regular days. Intraday part: the same weekday profiles as `LevelProfile`.
 public struct RegressionProfile: ForecastModel {
     public var name: String { "regression" }
-    public init() {}
+    /// How the intraday profiles are estimated (shared with `LevelProfile`).
+    public var profile: IntradayProfile
+    public init(profile: IntradayProfile = .standard) { self.profile = profile }
+
+    /// Observation weights halve every 182 days (half a year: issue 5).
+    static let recencyHalfLifeDays = 182.0
+    /// Ridge penalties: trend and harmonics, and special-day labels (issue 5; see the type's documentation).
+    static let seasonalPenalty = 1.0
+    static let labelPenalty = 0.05
+    /// Huber's tuning constant, in robust standard deviations: 95 % efficiency at the normal (Huber 1964).
+    static let huberK = 1.345
 
     public func forecast(_ history: DayGrid, targetDays: [Int], specialDays: SpecialDays) throws -> [[Double]] {
         let usable = history.days.indices.filter {
@@ -55,7 +65,7 @@ public struct RegressionProfile: ForecastModel {
         }
         let x = days.map(features)
         let p = x[0].count
-        let recency = days.map { pow(0.5, Double(origin - $0) / 182) }
+        let recency = days.map { pow(0.5, Double(origin - $0) / Self.recencyHalfLifeDays) }
         var robustness = [Double](repeating: 1, count: days.count)
         var beta = [Double](repeating: 0, count: p)
         for _ in 0..<3 {
@@ -70,13 +80,16 @@ public struct RegressionProfile: ForecastModel {
             }
             // Ridge on trend and seasonal harmonics (λ = 1) and, lightly, labels (λ = 0.05); intercept and
             // weekday effects are left free.
-            for a in 0..<p { xtwx[a, a] += a < weekdays.count ? 1e-9 : (a >= p - labels.count ? 0.05 : 1) }
+            for a in 0..<p {
+                xtwx[a, a] +=
+                    a < weekdays.count ? 1e-9 : (a >= p - labels.count ? Self.labelPenalty : Self.seasonalPenalty)
+            }
             beta = try xtwx.choleskySolve(xtwy)
             let residuals = days.indices.map { i in y[i] - zip(x[i], beta).reduce(0) { $0 + $1.0 * $1.1 } }
             let scale = max(1e-6, 1.4826 * Robust.median(residuals.map(abs)))
             // Huber weights for regular days; labelled days are explained by their own term.
             robustness = days.indices.map { i in
-                specialDays.byDay[days[i]] != nil ? 1 : min(1, 1.345 * scale / max(abs(residuals[i]), 1e-12))
+                specialDays.byDay[days[i]] != nil ? 1 : min(1, Self.huberK * scale / max(abs(residuals[i]), 1e-12))
             }
         }
         let residuals = days.indices.map { i in y[i] - zip(x[i], beta).reduce(0) { $0 + $1.0 * $1.1 } }
@@ -85,7 +98,7 @@ public struct RegressionProfile: ForecastModel {
         let regular = history.days.indices.filter {
             !specialDays.isSpecial(history.days[$0]) && history.values[$0].reduce(0, +) > 0
         }
-        let profiles = LevelProfile().profiles(history, regular: regular.isEmpty ? usable : regular)
+        let profiles = profile.profiles(history, regular: regular.isEmpty ? usable : regular)
         return targetDays.map { day in
             let total = exp(zip(features(day), beta).reduce(0) { $0 + $1.0 * $1.1 } + adjustment)
             let profile = profiles[DayGrid.weekday(day)] ?? profiles[0] ?? []

@@ -21,8 +21,14 @@ public struct SVDProfile: ForecastModel {
     public var name: String { "svd-profile" }
     public init(components: Int = 3) { self.components = components }
 
+    /// Regular days in the matrix: the last 26 weeks (issue 5).
+    static let windowDays = 26 * 7
+    /// Day-score weights halve every three weeks (issue 5).
+    static let scoreHalfLifeDays = 21.0
+
     public func forecast(_ history: DayGrid, targetDays: [Int], specialDays: SpecialDays) throws -> [[Double]] {
-        let regular = history.days.indices.filter { !specialDays.isSpecial(history.days[$0]) }.suffix(26 * 7).map { $0 }
+        let regular = history.days.indices.filter { !specialDays.isSpecial(history.days[$0]) }.suffix(Self.windowDays)
+            .map { $0 }
         guard regular.count >= 7 else { throw ForecastError.insufficientHistory("svd-profile needs at least 7 days") }
         let active = (0..<history.slotsPerDay).filter { s in regular.contains { history.values[$0][s] > 0 } }
         guard !active.isEmpty else { return targetDays.map { _ in [Double](repeating: 0, count: history.slotsPerDay) } }
@@ -40,7 +46,7 @@ public struct SVDProfile: ForecastModel {
             var scores = [Double](repeating: 0, count: k)
             var wsum = 0.0
             for i in sameWeekday {
-                let weight = pow(0.5, Double(lastDay - history.days[regular[i]]) / 21)
+                let weight = pow(0.5, Double(lastDay - history.days[regular[i]]) / Self.scoreHalfLifeDays)
                 for c in 0..<k { scores[c] += weight * svd.u[i, c] * svd.singularValues[c] }
                 wsum += weight
             }

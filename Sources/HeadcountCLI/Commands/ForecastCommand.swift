@@ -82,7 +82,10 @@ struct ForecastCommand: ParsableCommand {
             Forecasts every interval of the calendar days after the history's last day, for the slots where \
             the centre is open (learnt from the last four weeks). Models: \(ModelCatalog.names.joined(separator: ", ")). \
             auto picks per queue by rolling-origin backtest on the history itself (and may average the best two). \
-            Prediction intervals come from that backtest's errors. Output columns: interval_start, queue, calls, \
+            Prediction intervals (--level) come from that backtest's errors: a day-level shock times over-dispersed \
+            count noise, so a row's bounds hold that row's count with the stated probability (the bounds of a day are \
+            not the sum of its rows' bounds: forecast with --interval 1d for those). One line per queue on stderr \
+            says what was chosen; --report writes it as JSON. Output columns: interval_start, queue, calls, \
             calls_lower, calls_upper, aht_seconds (interval_minutes after interval_start: each row's length).
 
             Examples:
@@ -103,7 +106,16 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Output CSV (written atomically).")
     var output: String
 
+    @Option(help: "Also write what was fitted per queue (models, weights, backtest WAPE, interval parameters) as JSON.")
+    var report: String?
+
+    @Flag(help: "Do not print the one-line fit summary per queue on stderr.")
+    var quiet = false
+
     func validate() throws {
+        if let report, report == output {
+            throw ValidationError("--report \(report) must differ from --output; expected e.g. --report fit.json")
+        }
         _ = try horizonDays(horizon)
         guard ModelCatalog.names.contains(model) else {
             throw ValidationError(
@@ -125,7 +137,13 @@ struct ForecastCommand: ParsableCommand {
         }
         var outputs = OutputFiles()
         outputs.add(Forecaster.csv(forecasts, timeZone: history.timeZone), to: output)
+        if let report {
+            outputs.add(Array(FitSummary.json(forecasts.map(\.summary)).utf8), to: report)
+        }
         try outputs.commit()
+        if !quiet {
+            for f in forecasts { printError(f.summary.line) }
+        }
     }
 }
 
@@ -138,7 +156,8 @@ struct BacktestCommand: ParsableCommand {
             For each of the last --folds weeks: train on all rows before the fold's first day, forecast --horizon \
             calendar days, compare with the actual rows. Prints per model WAPE (Σ|y−f|/Σy), MAPE (intervals with ≥ 1 \
             call), sMAPE, MASE (scaled by the in-sample weekly seasonal-naive MAE), prediction-interval coverage at \
-            --level, and seconds spent.
+            --level at the history's interval (all intervals, and busy ones with a forecast of at least 5 calls) and \
+            of daily totals (the interval model aggregated to the day), and seconds spent.
 
             Examples:
               headcount backtest --history data/bank_calls_5min.csv --folds 8 --horizon 7d
@@ -175,11 +194,12 @@ struct BacktestCommand: ParsableCommand {
                 file: input.history, found: "no fold with both training data and actuals",
                 minimum: "one fold with \(minimumBacktestTrainingDays) days of training before it")
         }
-        let header = ["model", "wape", "mape", "smape", "mase", "coverage", "seconds"]
+        let header = ["model", "wape", "mape", "smape", "mase", "coverage", "busy_coverage", "day_coverage", "seconds"]
         let table = rows.map { r in
             [
                 r.model, formatDecimal(r.metrics.wape), formatDecimal(r.metrics.mape), formatDecimal(r.metrics.smape),
                 formatDecimal(r.metrics.mase), formatDecimal(r.coverage, places: 3),
+                formatDecimal(r.busyCoverage, places: 3), formatDecimal(r.dayCoverage, places: 3),
                 formatDecimal(r.seconds, places: 3),
             ]
         }

@@ -1,0 +1,95 @@
+import CallData
+
+/// What `fit` chose for one queue, in words and numbers: the model (for `auto`, the members of the combination and
+/// their weights), the backtest WAPE it was chosen on, every candidate's WAPE, the prediction-interval parameters and
+/// the intraday-profile settings. Printed one line per queue on stderr by `forecast`, and as JSON by `--report`.
+public struct FitSummary: Sendable {
+    /// The queue (`nil` when the history had no queue column).
+    public var queue: String?
+    /// The model asked for (`auto` or a name) and the one used.
+    public var requestedModel: String
+    public var modelName: String
+    /// Members of the forecast and their weights (one member with weight 1 for a single model).
+    public var members: [(name: String, weight: Double)]
+    /// The used model's rolling-origin backtest WAPE inside the history (nan when too short to backtest).
+    public var backtestWAPE: Double
+    /// Weekly origins of that backtest.
+    public var backtestFolds: Int
+    /// Every candidate's backtest WAPE (for `auto`).
+    public var candidates: [(name: String, wape: Double)]
+    /// The prediction-interval model.
+    public var intervals: IntervalModel
+    /// The intraday-profile settings (estimated half-life and shrinkage).
+    public var profile: IntradayProfile
+    /// Days of history fitted on.
+    public var historyDays: Int
+    /// The whole horizon's forecast calls and bounds at the level: the interval model aggregated over every open
+    /// slot of every forecast day, day shocks correlated (bounds of the sum, not sums of bounds).
+    public var horizonTotal: (calls: Double, lower: Double, upper: Double)?
+
+    /// One line for stderr.
+    public var line: String {
+        let weights = members.map { "\($0.name) \(formatDecimal($0.weight, places: 2))" }.joined(separator: " + ")
+        let i = intervals
+        return
+            "forecast \(queue ?? "all"): \(requestedModel) -> \(weights); backtest WAPE \(formatDecimal(backtestWAPE, places: 4))"
+            + " (\(backtestFolds) folds); intervals day-shock CV \(formatDecimal(i.dayShock.squareRoot(), places: 3))"
+            + " +\(formatDecimal(i.dayShockPerHorizonDay, places: 5))/day, slot dispersion \(formatDecimal(i.slotDispersion, places: 4)),"
+            + " day correlation \(formatDecimal(i.dayCorrelation, places: 2)); profile half-life"
+            + " \(formatDecimal(profile.halfLifeWeeks, places: 0)) weeks, shrinkage \(formatDecimal(profile.shrinkageCalls, places: 0)) calls,"
+            + " smoothing \(formatDecimal(profile.smoothingMinutes, places: 0)) min"
+    }
+
+    /// The `--report` JSON document for several queues.
+    public static func json(_ summaries: [FitSummary]) -> String {
+        "{\"queues\": [\n" + summaries.map(\.json).joined(separator: ",\n") + "\n]}\n"
+    }
+
+    /// One queue's JSON object.
+    public var json: String {
+        func number(_ x: Double) -> String { x.isFinite ? formatDecimal(x, places: 6) : "null" }
+        func string(_ s: String) -> String {
+            var out = "\""
+            for c in s.unicodeScalars {
+                switch c {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                default:
+                    if c.value < 0x20 {
+                        out += "\\u" + String(c.value, radix: 16).leftPadded(4)
+                    } else {
+                        out.unicodeScalars.append(c)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        let i = intervals
+        let memberList = members.map { "{\"model\": \(string($0.name)), \"weight\": \(number($0.weight))}" }
+        let candidateList = candidates.map { "{\"model\": \(string($0.name)), \"backtest_wape\": \(number($0.wape))}" }
+        let total = horizonTotal.map {
+            "{\"calls\": \(number($0.calls)), \"lower\": \(number($0.lower)), \"upper\": \(number($0.upper))}"
+        }
+        return """
+              {"queue": \(queue.map(string) ?? "null"), "requested_model": \(string(requestedModel)), \
+            "model": \(string(modelName)), "history_days": \(historyDays), "horizon_total": \(total ?? "null"),
+               "members": [\(memberList.joined(separator: ", "))],
+               "backtest": {"folds": \(backtestFolds), "wape": \(number(backtestWAPE)), \
+            "candidates": [\(candidateList.joined(separator: ", "))]},
+               "intervals": {"model": "day-level multiplicative shock x Poisson-gamma count noise", \
+            "level": \(number(i.level)), "day_shock_variance": \(number(i.dayShock)), \
+            "day_shock_variance_per_horizon_day": \(number(i.dayShockPerHorizonDay)), \
+            "slot_dispersion": \(number(i.slotDispersion)), "day_correlation": \(number(i.dayCorrelation)), \
+            "post_holiday_day_shock_variance": \(number(i.postHolidayDayShock)), \
+            "backtest_days": \(i.backtestDays), "backtest_slots": \(i.backtestSlots)},
+               "profile": {"half_life_weeks": \(number(profile.halfLifeWeeks)), \
+            "shrinkage_calls": \(number(profile.shrinkageCalls)), \
+            "smoothing_minutes": \(number(profile.smoothingMinutes))}}
+            """
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

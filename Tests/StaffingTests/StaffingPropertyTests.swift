@@ -24,6 +24,31 @@ import Testing
         }
     }
 
+    /// The secant search for Erlang A agents returns the first count meeting the targets, compared with
+    /// a plain upward scan from one agent (the reference), for SL, ASA and abandonment targets.
+    @Test func erlangARequiredAgentsMatchALinearScan() async {
+        let small = Gen.double(in: 0.5...1_500).map { QueueLoad(calls: $0, intervalSeconds: 1800, ahtSeconds: 240) }
+        await propertyCheck(
+            count: 60, input: small, Gen.double(in: 10...900), Gen.double(in: 0.5...0.95), Gen.int(in: 0...2)
+        ) { load, patience, sl, kind in
+            let targets = ServiceTargets(
+                serviceLevel: sl, targetSeconds: 20, maxASASeconds: kind == 1 ? 15 : nil,
+                maxAbandonRate: kind == 2 ? 0.03 : nil)
+            let request = StaffingRequest(load: load, model: .erlangA(patienceSeconds: patience), targets: targets)
+            guard let got = try? StaffingSolver.solve(request) else {
+                Issue.record("no answer")
+                return
+            }
+            var n = 1
+            while !StaffingSolver.meets(
+                ErlangA.metrics(agents: n, load: load, patienceSeconds: patience, targetSeconds: 20), targets)
+            {
+                n += 1
+            }
+            #expect(got.metrics.agents == n, "calls \(load.calls) patience \(patience) sl \(sl) kind \(kind)")
+        }
+    }
+
     @Test func erlangAServiceLevelRisesAndAbandonmentFallsWithAgents() async {
         let small = Gen.double(in: 1...2_000).map { QueueLoad(calls: $0, intervalSeconds: 1800, ahtSeconds: 270) }
         await propertyCheck(count: 40, input: small, Gen.double(in: 5...900), Gen.double(in: 0...60)) {

@@ -15,9 +15,10 @@
 ///   `⌈a / max occupancy⌉`. Erlang B is computed there once (O(√a)), then the solver walks up
 ///   with the O(1) recursion `B(n+1) = aB/(n + 1 + aB)`; SL rises and ASA falls with n, so the
 ///   first n meeting all targets is the answer. Total cost O(√a) even at 6,700 Erlangs.
-/// - Erlang A: each evaluation costs O(√a + queue tail), so the solver brackets the answer by
-///   doubling from `⌈a⌉` and then bisects (metrics are monotone in n). Abandonment lowers the
-///   carried load, so fewer than `a` agents can be enough.
+/// - Erlang A: starts from the Erlang C service-level answer (square-root staffing, exact) and
+///   walks n down (or up) one agent at a time, stepping Erlang B by its recursion, so each step
+///   costs one pass over the queue tail (`erlangARequired`). Abandonment lowers the carried load,
+///   so fewer than `a` agents can be enough.
 /// - Zero calls need zero agents.
 public enum StaffingSolver {
     static let slack = 1e-12
@@ -73,30 +74,7 @@ public enum StaffingSolver {
                 }
             }
         case .erlangA(let patience):
-            func evaluate(_ n: Int) -> QueueMetrics {
-                ErlangA.metrics(agents: n, load: load, patienceSeconds: patience, targetSeconds: targets.targetSeconds)
-            }
-            // Carried load is below a, so a/n bounds nothing here: bracket from 0.
-            var lo = 0
-            var hi = max(1, Int(a.rounded(.up)))
-            var atHi = evaluate(hi)
-            while !meets(atHi, targets) {
-                lo = hi
-                hi = hi * 2
-                if hi > maxAgents { throw .unreachable("no agent count up to \(hi) meets the targets") }
-                atHi = evaluate(hi)
-            }
-            while hi - lo > 1 {
-                let mid = (lo + hi) / 2
-                let m = evaluate(mid)
-                if meets(m, targets) {
-                    hi = mid
-                    atHi = m
-                } else {
-                    lo = mid
-                }
-            }
-            metrics = atHi
+            metrics = try erlangARequired(load: load, patience: patience, targets: targets)
         }
         return result(metrics, request: request, load: load)
     }
@@ -126,6 +104,85 @@ public enum StaffingSolver {
             }
         }
         return result(metrics, request: request, load: load)
+    }
+
+    /// Erlang A's fewest agents by a safeguarded secant search in n.
+    ///
+    /// Starts from the Erlang C service-level answer (exact square-root staffing, O(√a) with the
+    /// Erlang B recursion), then interpolates the margin to the targets (the smallest relative slack
+    /// of service level, ASA, abandonment and occupancy) linearly in n, keeping a bracket
+    /// `lo` (fails) < `hi` (meets); every third step bisects the bracket, so the search ends in
+    /// O(log a) evaluations in the worst case and typically 3–5. Metrics are monotone in n, so the
+    /// bracket's `hi` at `hi − lo = 1` is the bisection's answer. Each evaluation is one
+    /// `ErlangA.metrics` (O(√a + queue tail)).
+    static func erlangARequired(load: QueueLoad, patience: Double, targets: ServiceTargets) throws(StaffingError)
+        -> QueueMetrics
+    {
+        let a = load.trafficErlangs
+        func evaluate(_ n: Int) -> QueueMetrics {
+            ErlangA.metrics(agents: n, load: load, patienceSeconds: patience, targetSeconds: targets.targetSeconds)
+        }
+        /// Smallest relative slack to the targets (negative when one is missed); for interpolation only.
+        func margin(_ m: QueueMetrics) -> Double {
+            var r = m.serviceLevel - targets.serviceLevel
+            if let asa = targets.maxASASeconds, asa > 0 { r = min(r, (asa - m.asaSeconds) / asa) }
+            if let ab = targets.maxAbandonRate, ab > 0 { r = min(r, (ab - m.abandonRate) / ab) }
+            return min(r, (targets.maxOccupancy - m.occupancy) / targets.maxOccupancy)
+        }
+        // Erlang C answer for the service-level target alone (no occupancy cap): the first point.
+        var n = max(1, Int((a * (1 + slack)).rounded(.down)) + 1)
+        var b = ErlangB.blocking(servers: n, traffic: a)
+        while true {
+            let c = ErlangC.metrics(
+                agents: n, traffic: a, blocking: b, ahtSeconds: load.ahtSeconds, targetSeconds: targets.targetSeconds)
+            if c.serviceLevel >= targets.serviceLevel - slack { break }
+            n += 1
+            b = ErlangB.next(b, servers: n, traffic: a)
+        }
+        var lo: (n: Int, margin: Double)? = nil  // fails the targets
+        var hi: (n: Int, margin: Double, metrics: QueueMetrics)? = nil  // meets them
+        var previous: (n: Int, margin: Double)? = nil
+        var step = 0
+        while true {
+            let m = evaluate(n)
+            let g = margin(m)
+            if meets(m, targets) {
+                if n < (hi?.n ?? Int.max) { hi = (n, g, m) }
+            } else if n > (lo?.n ?? Int.min) {
+                lo = (n, g)
+            }
+            if let h = hi, h.n == 1 || (lo.map { h.n - $0.n == 1 } ?? false) { return h.metrics }
+            step += 1
+            var next: Int
+            if let l = lo, let h = hi {
+                if step % 3 == 0 || !(h.margin > l.margin) {
+                    next = (l.n + h.n) / 2
+                } else {
+                    let x = Double(l.n) + (0 - l.margin) * Double(h.n - l.n) / (h.margin - l.margin)
+                    next = x.isFinite ? Int(x.rounded(.up)) : (l.n + h.n) / 2
+                }
+                next = min(max(next, l.n + 1), h.n - 1)
+            } else {
+                // One-sided: extrapolate through the last two points, at least one agent and at most doubling.
+                let spread = max(1, Int(a.squareRoot().rounded(.up)))
+                var guess: Int
+                if let p = previous, p.n != n, g != p.margin {
+                    let x = Double(n) - g * Double(n - p.n) / (g - p.margin)
+                    guess = x.isFinite ? Int(hi == nil ? x.rounded(.up) : x.rounded(.down)) : n
+                } else {
+                    guess = hi == nil ? n + spread : n - spread
+                }
+                if hi == nil {
+                    next = min(max(guess, n + 1), 2 * n + 1)
+                } else {
+                    next = max(min(guess, n - 1), n / 2)
+                }
+                next = max(1, next)
+                if next > maxAgents { throw .unreachable("no agent count up to \(next) meets the targets") }
+            }
+            previous = (n, g)
+            n = next
+        }
     }
 
     static func meets(_ m: QueueMetrics, _ t: ServiceTargets) -> Bool {

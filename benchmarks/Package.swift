@@ -24,6 +24,12 @@ let package = Package(
             name: "staffing-bench",
             dependencies: [.product(name: "Staffing", package: "Headcount")]
         ),
+        .executableTarget(
+            name: "simulation-bench",
+            dependencies: [
+                .product(name: "Simulation", package: "Headcount"), .product(name: "Staffing", package: "Headcount"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

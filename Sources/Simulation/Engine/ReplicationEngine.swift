@@ -72,6 +72,13 @@ struct ReplicationEngine {
     var random: RandomStream
     var tally: ReplicationTally
     var heap = Heap<Event>()
+    /// The heap's minimum has been handled and awaits removal: the next push replaces it (one
+    /// sift instead of two).
+    var topIsStale = false
+    /// Next first-attempt arrival per queue (kept off the heap: one per queue, few queues).
+    var nextArrival: [Double]
+    var arrivalTime = Double.infinity
+    var arrivalQueue = 0
 
     // Agents.
     var onDuty: [Bool]
@@ -101,6 +108,7 @@ struct ReplicationEngine {
         self.plan = plan
         self.random = random
         tally = ReplicationTally(intervals: plan.intervals, queues: plan.queues)
+        nextArrival = [Double](repeating: .infinity, count: plan.queues)
         onDuty = [Bool](repeating: false, count: plan.agents)
         busy = [Bool](repeating: false, count: plan.agents)
         idlePosition = [Int32](repeating: -1, count: plan.agents)
@@ -114,6 +122,16 @@ struct ReplicationEngine {
         slotCell.reserveCapacity(slots)
         slotAbandoned.reserveCapacity(slots)
         freeSlots.reserveCapacity(slots)
+    }
+
+    /// Adds an event, replacing the handled minimum if there is one.
+    @inline(__always) mutating func push(_ e: Event) {
+        if topIsStale {
+            topIsStale = false
+            _ = heap.replaceMin(with: e)
+        } else {
+            heap.insert(e)
+        }
     }
 
     // MARK: Sampling
@@ -183,23 +201,31 @@ struct ReplicationEngine {
     /// at the current interval's rate; past the interval's end, restart at its end — exact by
     /// memorylessness).
     @inline(__always) mutating func scheduleArrival(queue q: Int, after t0: Double) {
+        nextArrival[q] = nextArrivalTime(queue: q, after: t0)
+        arrivalTime = nextArrival[0]
+        arrivalQueue = 0
+        for k in 1..<plan.queues where nextArrival[k] < arrivalTime {
+            arrivalTime = nextArrival[k]
+            arrivalQueue = k
+        }
+    }
+
+    @inline(__always) mutating func nextArrivalTime(queue q: Int, after t0: Double) -> Double {
         var t = t0
         var k = Int(t / plan.intervalLength)
         let base = q &* plan.intervals
         while k < plan.intervals {
             k = plan.nextOpen[base &+ k]
-            guard k < plan.intervals else { return }
+            guard k < plan.intervals else { return .infinity }
             let start = Double(k) * plan.intervalLength
             if t < start { t = start }
             let next = t + exponential(mean: 1 / plan.rate[base &+ k])
             let end = start + plan.intervalLength
-            if next < end {
-                heap.insert(Event(time: next, code: q << 2 | Event.arrival))
-                return
-            }
+            if next < end { return next }
             t = end
             k += 1
         }
+        return .infinity
     }
 
     /// A call of queue `q` arrives at `t` (a first attempt, or a redial).
@@ -236,7 +262,7 @@ struct ReplicationEngine {
         }
         if priority { priorityRing.push(slot) } else { standardRing.push(slot) }
         if timelyAbandonment, deadline.isFinite {
-            heap.insert(Event(time: deadline, code: Int(slot) << 2 | Event.abandonment))
+            push(Event(time: deadline, code: Int(slot) << 2 | Event.abandonment))
         }
     }
 
@@ -251,7 +277,7 @@ struct ReplicationEngine {
         let duration = handleTime(mean: plan.aht[q &* plan.intervals &+ k])
         busy[a] = true
         busyCount += 1
-        heap.insert(Event(time: t + duration, code: a << 2 | Event.completion))
+        push(Event(time: t + duration, code: a << 2 | Event.completion))
     }
 
     /// Counts an abandonment and schedules the redial, if any.
@@ -262,7 +288,7 @@ struct ReplicationEngine {
         if plan.redialProbability > 0, random.uniform() < plan.redialProbability {
             let again = t + exponential(mean: plan.redialDelay)
             if again < plan.horizon {
-                heap.insert(Event(time: again, code: (cell % plan.queues) << 2 | Event.redial))
+                push(Event(time: again, code: (cell % plan.queues) << 2 | Event.redial))
             }
         }
     }
@@ -309,14 +335,19 @@ struct ReplicationEngine {
         let transitions = plan.transitionTimes.count
         while true {
             let transitionTime = next < transitions ? plan.transitionTimes[next] : .infinity
-            if let e = heap.min, e.time < transitionTime {
-                _ = heap.popMin()
+            let top = heap.min
+            let eventTime = top?.time ?? .infinity
+            if arrivalTime < eventTime, arrivalTime < transitionTime {
+                let t = arrivalTime
+                let q = arrivalQueue
+                advance(to: t)
+                scheduleArrival(queue: q, after: t)
+                arrive(queue: q, at: t, redial: false)
+            } else if let e = top, e.time < transitionTime {
+                topIsStale = true
                 advance(to: e.time)
                 let index = e.code >> 2
                 switch e.code & 3 {
-                case Event.arrival:
-                    scheduleArrival(queue: index, after: e.time)
-                    arrive(queue: index, at: e.time, redial: false)
                 case Event.completion:
                     busy[index] = false
                     busyCount -= 1
@@ -330,9 +361,13 @@ struct ReplicationEngine {
                 default:
                     arrive(queue: index, at: e.time, redial: true)
                 }
+                if topIsStale {
+                    topIsStale = false
+                    _ = heap.removeMin()
+                }
             } else if next < transitions {
                 let waiting = !priorityRing.isEmpty || !standardRing.isEmpty
-                if heap.isEmpty, !waiting, transitionTime >= plan.horizon { break }
+                if heap.isEmpty, !waiting, arrivalTime == .infinity, transitionTime >= plan.horizon { break }
                 advance(to: transitionTime)
                 let code = plan.transitionCodes[next]
                 next += 1

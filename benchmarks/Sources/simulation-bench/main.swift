@@ -10,6 +10,13 @@ import Staffing
     import Darwin
 #endif
 
+/// CPU seconds used by this process so far (all threads).
+func cpuSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}
+
 func seconds(_ body: () async -> Void) async -> Double {
     let clock = ContinuousClock()
     let start = clock.now
@@ -30,12 +37,14 @@ let peer = SimulationScenario(
 let peerSim = try Simulator(peer)
 let reps = max(1, target / (1400 * hours))
 var peerResult: SimulationResult? = nil
+let c1 = cpuSeconds()
 let t1 = await seconds { peerResult = await peerSim.run(replications: reps, seed: 1, maxConcurrency: 1) }
 if let r = peerResult {
     let o = r.outcome(intervals: Array(0..<hours))
     print(
         "headcount simulate M/M/50+M one core: calls=\(r.simulatedCalls) seconds=\(format3(t1)) "
-            + "calls_per_s=\(Int(Double(r.simulatedCalls) / t1)) SL=\(format3(o.serviceLevel.mean)) "
+            + "calls_per_s=\(Int(Double(r.simulatedCalls) / t1)) cpu_seconds=\(format3(cpuSeconds() - c1)) "
+            + "calls_per_cpu_s=\(Int(Double(r.simulatedCalls) / (cpuSeconds() - c1))) SL=\(format3(o.serviceLevel.mean)) "
             + "abandon=\(format3(o.abandonRate.mean))")
 }
 
@@ -56,19 +65,21 @@ for a in 0..<agents {
     }
 }
 let demand = (0..<(7 * 48)).compactMap { k -> SimulationScenario.Demand? in
-    onDuty[k] > 0 ? .init(interval: k, calls: 0.85 * onDuty[k] * 1800 / 300, ahtSeconds: 300) : nil
+    onDuty[k] > 0 ? .init(interval: k, calls: 0.98 * onDuty[k] * 1800 / 300, ahtSeconds: 300) : nil
 }
 let week = SimulationScenario(
     intervalSeconds: 1800, intervalCount: 7 * 48, queues: [.init(name: "main", demand: demand)], duty: duty,
     handleTime: .lognormal(cv: 0.8), patience: .exponential(meanSeconds: 180), targetSeconds: 20)
 let weekSim = try Simulator(week)
 var weekResult: SimulationResult? = nil
+let c2 = cpuSeconds()
 let t2 = await seconds { weekResult = await weekSim.run(replications: 30, seed: 1) }
 if let r = weekResult {
     let o = r.outcome(intervals: demand.map(\.interval))
     print(
         "headcount simulate week, 2,000 agents, 30 replications, all cores: calls=\(r.simulatedCalls) "
             + "seconds=\(format3(t2)) calls_per_s=\(Int(Double(r.simulatedCalls) / t2)) "
+            + "cpu_seconds=\(format3(cpuSeconds() - c2)) calls_per_cpu_s=\(Int(Double(r.simulatedCalls) / (cpuSeconds() - c2))) "
             + "SL=\(format3(o.serviceLevel.mean))±\(format3(o.serviceLevel.halfWidth)) "
             + "promised=\(format3(r.promise(intervals: demand.map(\.interval)).serviceLevel))")
 }

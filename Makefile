@@ -64,6 +64,10 @@ demo: release
 	.build/release/headcount erlang --calls 250 --interval 30m --aht 240 --target-sl 0.8 --target-seconds 20 --format table
 	.build/release/headcount erlang --calls 250 --interval 30m --aht 240 --model erlang-a --patience 120 --format table
 	@echo "outputs in $(DEMO)/"
+	@echo "== 9. simulate: what the Berlin roster really delivers against the forecast, beside Erlang A's promise"
+	.build/release/headcount simulate --forecast $(DEMO)/sample_forecast.csv --roster $(DEMO)/sample_roster.csv \
+	  --patience 120 --bot-containment 0.2 --target-seconds 20 --handle-cv 0.8 --timezone Europe/Berlin \
+	  --replications 30 --seed 1 --output $(DEMO)/sample_simulation.csv --daily $(DEMO)/sample_simulation_days.csv
 
 bench: release
 	bash benchmarks/run.sh

@@ -13,10 +13,12 @@ let package = Package(
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "Staffing", targets: ["Staffing"]),
         .library(name: "Scheduling", targets: ["Scheduling"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -58,10 +60,18 @@ let package = Package(
             exclude: ["README.md"],
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
+        .target(
+            name: "Simulation",
+            dependencies: [
+                "CallData", "Staffing", "Scheduling", .product(name: "HeapModule", package: "swift-collections"),
+            ],
+            exclude: ["README.md"],
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
         .executableTarget(
             name: "HeadcountCLI",
             dependencies: [
-                "CallData", "Forecasting", "Staffing", "Scheduling",
+                "CallData", "Forecasting", "Staffing", "Scheduling", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -87,6 +97,11 @@ let package = Package(
             name: "SchedulingTests",
             dependencies: ["Scheduling", "CallData", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Simulation", "Staffing", "Scheduling", "CallData"],
+            exclude: ["Reference"]
         ),
         .testTarget(
             name: "HeadcountCLITests",

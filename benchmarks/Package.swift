@@ -30,6 +30,12 @@ let package = Package(
                 .product(name: "CallData", package: "Headcount"), .product(name: "Scheduling", package: "Headcount"),
             ]
         ),
+        .executableTarget(
+            name: "simulation-bench",
+            dependencies: [
+                .product(name: "Simulation", package: "Headcount"), .product(name: "Staffing", package: "Headcount"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

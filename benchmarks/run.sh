@@ -81,3 +81,10 @@ python3 benchmarks/peers/check_roster.py benchmarks/work/roster.csv benchmarks/w
   benchmarks/work/roster_requirements.csv benchmarks/work/roster_cov.csv
 python3 -c "import ortools" 2>/dev/null || pip install -q ortools
 python3 benchmarks/peers/roster_ortools.py benchmarks/work/roster_requirements.csv benchmarks/work/roster_agents.csv 57 1
+
+echo "== simulation: M/M/50+M throughput on one core vs SimPy and Ciw; a 2,000-agent week, 30 replications"
+python3 -c "import simpy, ciw" 2>/dev/null || pip install -q simpy ciw
+swift build -c release --package-path benchmarks --product simulation-bench >/dev/null
+benchmarks/.build/release/simulation-bench 4000000
+python3 benchmarks/peers/sim_simpy.py 200000
+python3 benchmarks/peers/sim_ciw.py 100000

@@ -23,22 +23,31 @@ struct CLI {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
         .standardized
 
+    /// Runs the binary with stdout and stderr sent to temporary files, not pipes: no pipe can fill
+    /// up while the other is read, and no read is cut short by a signal (EINTR) on a loaded machine.
     static func run(_ args: [String]) throws -> Outcome {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
         p.currentDirectoryURL = root
-        let out = Pipe()
-        let err = Pipe()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("headcount-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outURL = dir.appendingPathComponent("stdout")
+        let errURL = dir.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
         p.standardOutput = out
         p.standardError = err
         try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
+        try out.close()
+        try err.close()
         return Outcome(
-            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-            stderr: String(decoding: e, as: UTF8.self))
+            status: p.terminationStatus, stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
     static func temporaryDirectory() -> URL {
@@ -239,7 +248,7 @@ struct CLI {
         #expect(rows.count == 5)
         for line in rows {
             let f = line.split(separator: ",", omittingEmptySubsequences: false)
-            let (calls, lo, hi) = (Double(f[2])!, Double(f[3])!, Double(f[4])!)
+            let (calls, lo, hi) = (Double(f[3])!, Double(f[4])!, Double(f[5])!)  // after interval_minutes, queue
             #expect(hi - lo > 0.04 * calls, "\(line)")
         }
     }

@@ -253,6 +253,17 @@ struct CLI {
         }
     }
 
+    @Test func unwritableReportLeavesNoForecastBehind() throws {
+        let out = CLI.temporaryDirectory().appendingPathComponent("f.csv").path
+        let r = try CLI.run([
+            "forecast", "--history", "data/bank_calls_5min.csv", "--horizon", "7d", "--output", out, "--report",
+            "/nonexistent-folder/fit.json", "--quiet",
+        ])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("headcount: /nonexistent-folder/fit.json: cannot write"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test func backtestTableHasEveryModel() throws {
         let r = try CLI.run(["backtest", "--history", "data/bank_calls_5min.csv", "--folds", "2", "--format", "csv"])
         #expect(r.status == 0, "\(r.stderr)")

@@ -6,6 +6,10 @@ public struct AHTProfile: Sendable {
     /// The overall weighted mean AHT.
     public var overall: Double
 
+    /// Weight of the overall mean in a cell's AHT, in answered calls (issue 5: at 100 calls a cell's own mean and
+    /// the overall mean weigh the same; a cell's mean of 100 handle times has a standard error of ~10 %).
+    static let priorCalls = 100.0
+
     /// The profile of a grid; `nil` when the history has no AHT.
     public init?(_ grid: DayGrid) {
         guard let aht = grid.aht, let weight = grid.ahtWeight, let last = grid.days.last else { return nil }
@@ -28,7 +32,7 @@ public struct AHTProfile: Sendable {
         }
         guard totalW > 0 else { return nil }
         overall = totalSum / totalW
-        let prior = 100.0
+        let prior = Self.priorCalls
         bySlot = sums.mapValues { _ in [] }
         for (w, s) in sums {
             let ws = weights[w]!

@@ -2,6 +2,12 @@ import ArgumentParser
 import CallData
 import Forecasting
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Options shared by `forecast` and `backtest`.
 struct HistoryOptions: ParsableArguments {
     @Option(help: "Interval history or per-call log CSV.")
@@ -80,7 +86,7 @@ struct ForecastCommand: ParsableCommand {
         abstract: "Forecast calls (and AHT) per interval for the days after the history.",
         discussion: """
             Forecasts every interval of the calendar days after the history's last day, for the slots where \
-            the centre is open (learnt from the last four weeks). Models: \(ModelCatalog.names.joined(separator: ", ")). \
+            the centre is open (learnt from the recent weeks). Models: \(ModelCatalog.names.joined(separator: ", ")). \
             auto picks per queue by rolling-origin backtest on the history itself (and may average the best two). \
             Prediction intervals (--level) come from that backtest's errors: a day-level shock times over-dispersed \
             count noise, so a row's bounds hold that row's count with the stated probability (the bounds of a day are \

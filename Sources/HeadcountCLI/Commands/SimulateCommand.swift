@@ -131,8 +131,8 @@ struct SimulateCommand: ParsableCommand {
         guard priorityShare >= 0, priorityShare < 1 else {
             throw ValidationError("--priority-share \(priorityShare) is out of range; expected a share in [0, 1)")
         }
-        guard replications >= 1, replications <= 100_000 else {
-            throw ValidationError("--replications must be between 1 and 100000 (30 is usual)")
+        guard replications >= 1, replications <= 10_000 else {
+            throw ValidationError("--replications must be between 1 and 10000 (30 is usual)")
         }
         if let cores, cores < 1 { throw ValidationError("--cores must be at least 1") }
     }

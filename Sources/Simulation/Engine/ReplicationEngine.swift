@@ -6,9 +6,8 @@ import HeapModule
     import Darwin
 #endif
 
-/// An event on the list: its time and `index << 2 | kind`.
+/// An event on the list: its time and `index << 2 | kind` (first attempts are kept off the list).
 struct Event: Comparable {
-    static let arrival = 0
     static let completion = 1
     static let abandonment = 2
     static let redial = 3
@@ -144,11 +143,19 @@ struct ReplicationEngine {
         guard plan.lognormal else { return exponential(mean: mean) }
         var z = spareNormal
         if z.isNaN {
-            // Box–Muller (1958): two independent normals from two uniforms.
-            let r = (-2 * log(random.uniform())).squareRoot()
-            let angle = 2 * Double.pi * random.uniform()
-            z = r * cos(angle)
-            spareNormal = r * sin(angle)
+            // Marsaglia's polar method (1964): two independent normals per accepted point of the
+            // unit disc (acceptance π/4), without the sine and cosine of Box–Muller.
+            var u = 0.0
+            var v = 0.0
+            var r2 = 0.0
+            repeat {
+                u = 2 * random.uniform() - 1
+                v = 2 * random.uniform() - 1
+                r2 = u * u + v * v
+            } while r2 >= 1 || r2 == 0
+            let scale = (-2 * log(r2) / r2).squareRoot()
+            z = u * scale
+            spareNormal = v * scale
         } else {
             spareNormal = .nan
         }

@@ -111,3 +111,18 @@ import Testing
         }
     }
 }
+
+@Suite struct SimulateFromCallLogTests {
+    @Test func patienceAndHandleTimesFittedFromTheSampleCallLog() throws {
+        let dir = CLI.temporaryDirectory()
+        let (f, r, _) = try SimulateCLITests.files(dir)
+        let out = dir.appendingPathComponent("sim.csv").path
+        let o = try CLI.run([
+            "simulate", "--forecast", f, "--roster", r, "--patience-log", "data/sample_call_log.csv",
+            "--handle-log", "data/sample_call_log.csv", "--timezone", "Europe/Berlin", "--replications", "5",
+            "--output", out,
+        ])
+        #expect(o.status == 0, "\(o.stderr)")
+        #expect(o.stderr.hasPrefix("Erlang promised "))
+    }
+}

@@ -76,6 +76,8 @@ struct ReplicationEngine {
     var topIsStale = false
     /// Next first-attempt arrival per queue (kept off the heap: one per queue, few queues).
     var nextArrival: [Double]
+    /// Position in each queue's replayed arrivals.
+    var replayPosition: [Int]
     var arrivalTime = Double.infinity
     var arrivalQueue = 0
 
@@ -108,6 +110,7 @@ struct ReplicationEngine {
         self.random = random
         tally = ReplicationTally(intervals: plan.intervals, queues: plan.queues)
         nextArrival = [Double](repeating: .infinity, count: plan.queues)
+        replayPosition = [Int](repeating: 0, count: plan.queues)
         onDuty = [Bool](repeating: false, count: plan.agents)
         busy = [Bool](repeating: false, count: plan.agents)
         idlePosition = [Int32](repeating: -1, count: plan.agents)
@@ -218,6 +221,15 @@ struct ReplicationEngine {
     }
 
     @inline(__always) mutating func nextArrivalTime(queue q: Int, after t0: Double) -> Double {
+        if let replay = plan.replay {
+            let times = replay[q]
+            while replayPosition[q] < times.count {
+                let t = times[replayPosition[q]]
+                replayPosition[q] += 1
+                if plan.replayKeep >= 1 || random.uniform() < plan.replayKeep { return max(t, t0) }
+            }
+            return .infinity
+        }
         var t = t0
         var k = Int(t / plan.intervalLength)
         let base = q &* plan.intervals

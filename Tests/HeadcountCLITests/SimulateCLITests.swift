@@ -111,3 +111,55 @@ import Testing
         }
     }
 }
+
+@Suite struct SimulateFromCallLogTests {
+    @Test func patienceAndHandleTimesFittedFromTheSampleCallLog() throws {
+        let dir = CLI.temporaryDirectory()
+        let (f, r, _) = try SimulateCLITests.files(dir)
+        let out = dir.appendingPathComponent("sim.csv").path
+        let o = try CLI.run([
+            "simulate", "--forecast", f, "--roster", r, "--patience-log", "data/sample_call_log.csv",
+            "--handle-log", "data/sample_call_log.csv", "--timezone", "Europe/Berlin", "--replications", "5",
+            "--output", out,
+        ])
+        #expect(o.status == 0, "\(o.stderr)")
+        #expect(o.stderr.hasPrefix("Erlang promised "))
+    }
+}
+
+@Suite struct SimulateReplayTests {
+    @Test func replayedArrivalsAreOfferedInTheirIntervalsInEveryReplication() throws {
+        let dir = CLI.temporaryDirectory()
+        // 3, 5 and 0 calls in the three half-hours of retail, 2 in the first of business.
+        var log = "arrived_at,queue,handle_seconds,wait_seconds,abandoned\n"
+        for (minute, queue) in [
+            (1, "retail"), (7, "retail"), (29, "retail"), (31, "retail"), (40, "retail"),
+            (41, "retail"), (50, "retail"), (59, "retail"), (3, "business"), (20, "business"),
+        ] {
+            log += "2025-04-16 08:\(minute < 10 ? "0" : "")\(minute):00,\(queue),200,0,0\n"
+        }
+        var forecast = "interval_start,queue,calls,aht_seconds\n"
+        for q in ["retail", "business"] {
+            for t in ["08:00", "08:30", "09:00"] { forecast += "2025-04-16T\(t):00,\(q),40,200\n" }
+        }
+        let l = dir.appendingPathComponent("log.csv").path
+        let f = dir.appendingPathComponent("f.csv").path
+        let s = dir.appendingPathComponent("s.csv").path
+        let out = dir.appendingPathComponent("sim.csv").path
+        try log.write(toFile: l, atomically: true, encoding: .utf8)
+        try forecast.write(toFile: f, atomically: true, encoding: .utf8)
+        try "interval_start,agents\n2025-04-16T08:00:00,3\n2025-04-16T08:30:00,3\n2025-04-16T09:00:00,3\n".write(
+            toFile: s, atomically: true, encoding: .utf8)
+        let o = try CLI.run([
+            "simulate", "--forecast", f, "--staffing", s, "--arrivals-log", l, "--patience", "60",
+            "--timezone", "Europe/Berlin", "--replications", "6", "--output", out,
+        ])
+        #expect(o.status == 0, "\(o.stderr)")
+        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(
+            rows.map { "\($0[2]) \($0[4]) \($0[5])" } == [
+                "retail 3 0", "retail 5 0", "retail 0 0", "business 2 0", "business 0 0", "business 0 0",
+            ])
+    }
+}

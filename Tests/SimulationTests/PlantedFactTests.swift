@@ -172,3 +172,36 @@ import Testing
 extension Double {
     fileprivate var squared: Double { self * self }
 }
+
+@Suite struct QueueDisciplineTests {
+    @Test func priorityLeavesTheMeanWaitUnchanged() async throws {
+        // Work-conserving, equal handle times, nobody abandons: the number waiting evolves the same
+        // whatever the order, so the mean wait over all calls is the same (Kleinrock's conservation law).
+        let base = StationaryScenario(calls: 340, intervalSeconds: 1800, ahtSeconds: 45, agents: 10, measured: 10)
+        var fcfs = base.scenario
+        var priority = base.scenario
+        fcfs.priorityShare = 0
+        priority.priorityShare = 0.3
+        let a = await try Simulator(fcfs).run(replications: 20, seed: 4).outcome(intervals: base.measuredIntervals)
+        let b = await try Simulator(priority).run(replications: 20, seed: 4).outcome(intervals: base.measuredIntervals)
+        let tolerance =
+            3.883 / 2.093
+            * (a.asaSeconds.halfWidth * a.asaSeconds.halfWidth
+            + b.asaSeconds.halfWidth * b.asaSeconds.halfWidth).squareRoot()
+        #expect(abs(a.asaSeconds.mean - b.asaSeconds.mean) <= tolerance, "\(a.asaSeconds) vs \(b.asaSeconds)")
+    }
+
+    @Test func anInitialQueueShowsInTheFirstIntervalOnly() async throws {
+        let base = StationaryScenario(
+            calls: 100, intervalSeconds: 1800, ahtSeconds: 180, agents: 13, patience: .exponential(meanSeconds: 300),
+            warmUp: 0, measured: 4)
+        var backlog = base.scenario
+        backlog.initialQueue = 40
+        let a = await try Simulator(base.scenario).run(replications: 20, seed: 8)
+        let b = await try Simulator(backlog).run(replications: 20, seed: 8)
+        // The 40 waiting calls are offered in the first interval and drag its service level down.
+        #expect(abs(b.outcome(intervals: [0]).offered.mean - a.outcome(intervals: [0]).offered.mean - 40) < 8)
+        #expect(b.outcome(intervals: [0]).serviceLevel.mean < a.outcome(intervals: [0]).serviceLevel.mean - 0.1)
+        #expect(abs(b.outcome(intervals: [3]).serviceLevel.mean - a.outcome(intervals: [3]).serviceLevel.mean) < 0.05)
+    }
+}

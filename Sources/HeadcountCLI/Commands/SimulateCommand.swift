@@ -22,7 +22,8 @@ struct SimulateCommand: ParsableCommand {
             shift edges; a call in hand is finished first), FCFS across queues (one pool of agents), handle times \
             exponential or lognormal around each interval's aht_seconds (else --aht), callers hanging up after \
             their patience, optional redials. Replications run on all cores; the output does not depend on how many.
-            Without --patience or --patience-log nobody abandons (Erlang C); with them Erlang A is the promise.
+            Without --patience or --patience-log nobody abandons (Erlang C); with them Erlang A is the promise. \
+            --arrivals-log replays a per-call log's arrivals (the forecast still gives the grid and AHT).
             Output columns: interval_start, interval_minutes, queue, agents_on_duty, offered, offered_ci95, \
             service_level, service_level_ci95, abandon_rate, abandon_rate_ci95, asa_seconds, asa_seconds_ci95, \
             occupancy, occupancy_ci95, answered, abandoned, redials, erlang_service_level, erlang_abandon_rate, \
@@ -59,6 +60,9 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(help: "Per-call log (wait_seconds, abandoned) for an empirical patience (Kaplan–Meier).")
     var patienceLog: String?
+
+    @Option(help: "Per-call log (arrived_at, [queue]) whose arrivals are replayed instead of Poisson arrivals.")
+    var arrivalsLog: String?
 
     @Option(help: "Service-level threshold in seconds.")
     var targetSeconds: Double = 20
@@ -131,8 +135,8 @@ struct SimulateCommand: ParsableCommand {
         guard priorityShare >= 0, priorityShare < 1 else {
             throw ValidationError("--priority-share \(priorityShare) is out of range; expected a share in [0, 1)")
         }
-        guard replications >= 1, replications <= 100_000 else {
-            throw ValidationError("--replications must be between 1 and 100000 (30 is usual)")
+        guard replications >= 1, replications <= 10_000 else {
+            throw ValidationError("--replications must be between 1 and 10000 (30 is usual)")
         }
         if let cores, cores < 1 { throw ValidationError("--cores must be at least 1") }
     }
@@ -141,7 +145,7 @@ struct SimulateCommand: ParsableCommand {
         let zone = try timeZone.zone()
         var reader = try CSVReader(contentsOf: forecast)
         let history = try IntervalHistoryReader(timeZone: zone).read(&reader)
-        let scenario: SimulationScenario
+        var scenario: SimulationScenario
         do {
             let grid = try SimulationScenario.demand(forecast: history, fallbackAHT: aht, file: forecast)
             let duty: [SimulationScenario.DutySpan]
@@ -187,6 +191,11 @@ struct SimulateCommand: ParsableCommand {
                     ? SimulationScenario.Redial(probability: redial, meanDelaySeconds: Double(redialDelay.seconds))
                     : nil,
                 initialQueue: initialQueue)
+            if let arrivalsLog {
+                let sample = try CallLogSample.read(path: arrivalsLog, zone: zone)
+                scenario.replayedArrivals = try SimulationScenario.replay(
+                    sample, queues: grid.queues, origin: grid.origin)
+            }
         } catch let e as SimulationError {
             throw UsageError(e.description)
         }

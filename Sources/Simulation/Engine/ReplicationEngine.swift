@@ -6,9 +6,8 @@ import HeapModule
     import Darwin
 #endif
 
-/// An event on the list: its time and `index << 2 | kind`.
+/// An event on the list: its time and `index << 2 | kind` (first attempts are kept off the list).
 struct Event: Comparable {
-    static let arrival = 0
     static let completion = 1
     static let abandonment = 2
     static let redial = 3
@@ -77,6 +76,8 @@ struct ReplicationEngine {
     var topIsStale = false
     /// Next first-attempt arrival per queue (kept off the heap: one per queue, few queues).
     var nextArrival: [Double]
+    /// Position in each queue's replayed arrivals.
+    var replayPosition: [Int]
     var arrivalTime = Double.infinity
     var arrivalQueue = 0
 
@@ -109,6 +110,7 @@ struct ReplicationEngine {
         self.random = random
         tally = ReplicationTally(intervals: plan.intervals, queues: plan.queues)
         nextArrival = [Double](repeating: .infinity, count: plan.queues)
+        replayPosition = [Int](repeating: 0, count: plan.queues)
         onDuty = [Bool](repeating: false, count: plan.agents)
         busy = [Bool](repeating: false, count: plan.agents)
         idlePosition = [Int32](repeating: -1, count: plan.agents)
@@ -144,11 +146,19 @@ struct ReplicationEngine {
         guard plan.lognormal else { return exponential(mean: mean) }
         var z = spareNormal
         if z.isNaN {
-            // Box–Muller (1958): two independent normals from two uniforms.
-            let r = (-2 * log(random.uniform())).squareRoot()
-            let angle = 2 * Double.pi * random.uniform()
-            z = r * cos(angle)
-            spareNormal = r * sin(angle)
+            // Marsaglia's polar method (1964): two independent normals per accepted point of the
+            // unit disc (acceptance π/4), without the sine and cosine of Box–Muller.
+            var u = 0.0
+            var v = 0.0
+            var r2 = 0.0
+            repeat {
+                u = 2 * random.uniform() - 1
+                v = 2 * random.uniform() - 1
+                r2 = u * u + v * v
+            } while r2 >= 1 || r2 == 0
+            let scale = (-2 * log(r2) / r2).squareRoot()
+            z = u * scale
+            spareNormal = v * scale
         } else {
             spareNormal = .nan
         }
@@ -211,6 +221,15 @@ struct ReplicationEngine {
     }
 
     @inline(__always) mutating func nextArrivalTime(queue q: Int, after t0: Double) -> Double {
+        if let replay = plan.replay {
+            let times = replay[q]
+            while replayPosition[q] < times.count {
+                let t = times[replayPosition[q]]
+                replayPosition[q] += 1
+                if plan.replayKeep >= 1 || random.uniform() < plan.replayKeep { return max(t, t0) }
+            }
+            return .infinity
+        }
         var t = t0
         var k = Int(t / plan.intervalLength)
         let base = q &* plan.intervals

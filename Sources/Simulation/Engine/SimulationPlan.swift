@@ -33,6 +33,10 @@ struct SimulationPlan: Sendable {
     let redialProbability: Double
     let redialDelay: Double
     let initialQueue: [Int]
+    /// Replayed first attempts per queue (inside the horizon), or `nil` for Poisson arrivals.
+    let replay: [[Double]]?
+    /// Probability a replayed call reaches agents (levers).
+    let replayKeep: Double
 
     init(_ s: SimulationScenario) {
         queues = s.queues.count
@@ -117,5 +121,8 @@ struct SimulationPlan: Sendable {
             }
         }
         initialQueue = initial
+        let horizon = self.horizon
+        replay = s.replayedArrivals.map { lists in lists.map { $0.filter { $0 >= 0 && $0 < horizon } } }
+        replayKeep = s.levers.callsReachingAgents(1)
     }
 }

@@ -14,9 +14,10 @@
 /// last agent has gone either hang up at their deadline or, with infinite patience, stay
 /// unresolved (offered, neither answered nor abandoned).
 ///
-/// **Event list.** A binary min-max heap (swift-collections `Heap`) holds arrivals (one pending
-/// per queue), completions (one per busy agent), redials and — with redials only — abandonment
-/// deadlines; roster transitions are a pre-sorted array merged with the heap.
+/// **Event list.** A min-max heap (swift-collections `Heap`) holds completions (one per busy
+/// agent), redials and — with redials only — abandonment deadlines; a handled minimum is replaced
+/// by the next event pushed (one sift instead of two). The next first attempt of each queue and
+/// the roster's transitions (pre-sorted) are kept beside the heap and merged with it.
 ///
 /// **Replications** use independent streams (`RandomStream(seed:replication:)`) and run
 /// concurrently in a task group; results are combined in replication order, so the output does
@@ -36,7 +37,11 @@ public struct Simulator: Sendable {
 
     /// Runs replication `replication` of `seed` alone.
     public func replicate(_ replication: Int, seed: UInt64) -> ReplicationTally {
-        var engine = ReplicationEngine(plan: plan, random: RandomStream(seed: seed, replication: replication))
+        replicate(stream: RandomStream(seed: seed, replication: replication))
+    }
+
+    func replicate(stream: RandomStream) -> ReplicationTally {
+        var engine = ReplicationEngine(plan: plan, random: stream)
         return engine.run()
     }
 
@@ -48,18 +53,22 @@ public struct Simulator: Sendable {
         let count = max(1, replications)
         let width = max(1, min(count, maxConcurrency ?? ProcessorCount.active))
         var tallies = [ReplicationTally?](repeating: nil, count: count)
+        // Replication r's stream is the seed's stream jumped r times; one jump per replication here.
+        var cursor = RandomStream(seed: seed, replication: 0)
         await withTaskGroup(of: (Int, ReplicationTally).self) { group in
             var next = 0
             while next < width {
-                let r = next
-                group.addTask { (r, self.replicate(r, seed: seed)) }
+                let (r, stream) = (next, cursor)
+                group.addTask { (r, self.replicate(stream: stream)) }
+                cursor.jump()
                 next += 1
             }
             while let (r, tally) = await group.next() {
                 tallies[r] = tally
                 if next < count {
-                    let r = next
-                    group.addTask { (r, self.replicate(r, seed: seed)) }
+                    let (r, stream) = (next, cursor)
+                    group.addTask { (r, self.replicate(stream: stream)) }
+                    cursor.jump()
                     next += 1
                 }
             }

@@ -5,7 +5,7 @@ import CallData
 /// right-censored by answering).
 ///
 /// Reads `arrived_at, [queue,] [handle_seconds,] [wait_seconds,] [abandoned]` (the log
-/// `aggregate` reads); at least one of `handle_seconds` and `wait_seconds` must be present.
+/// `aggregate` reads); arrival instants are kept for replay (`--arrivals-log`).
 /// Rows are checked like `aggregate` checks them (field counts, numbers, durations up to a
 /// week, `abandoned` as 0/1/true/false), each error naming file, line and column.
 public struct CallLogSample: Sendable {
@@ -15,9 +15,13 @@ public struct CallLogSample: Sendable {
     public var waitSeconds: [Double] = []
     /// Whether each of those calls abandoned (same order as `waitSeconds`).
     public var abandoned: [Bool] = []
+    /// Arrival instants (UTC seconds) and queue names (`nil` without a queue column), in file order.
+    public var arrivals: [Int] = []
+    public var arrivalQueues: [String?] = []
 
-    /// Reads the log at `path`.
-    public static func read(path: String) throws(CallDataError) -> CallLogSample {
+    /// Reads the log at `path`; naive `arrived_at` times are wall-clock times in `zone`.
+    public static func read(path: String, zone: PlanningTimeZone = .utc) throws(CallDataError) -> CallLogSample {
+        let resolver = WallClockResolver(zone: zone)
         var reader = try CSVReader(contentsOf: path)
         let fields = FieldReader(file: path)
         var layout: HeaderLayout? = nil
@@ -25,18 +29,21 @@ public struct CallLogSample: Sendable {
         do {
             try reader.forEachRecord { (r: borrowing CSVRecord) throws(CallDataError) in
                 guard let h = layout else {
-                    let h = try HeaderLayout(
+                    layout = try HeaderLayout(
                         record: r, file: path, required: ["arrived_at"],
                         optional: ["queue", "handle_seconds", "wait_seconds", "abandoned"])
-                    if h["handle_seconds"] == nil, h["wait_seconds"] == nil {
-                        throw .missingColumn(
-                            file: path, line: r.line, name: "handle_seconds",
-                            expected: "arrived_at, [queue], handle_seconds and/or wait_seconds, [abandoned]")
-                    }
-                    layout = h
                     return
                 }
                 try fields.fieldCount(r, expected: h.fieldCount)
+                let cArrived = h["arrived_at"]!
+                let written = try fields.timestamp(r, cArrived)
+                guard let utc = resolver.resolve(written, previousUTC: sample.arrivals.last) else {
+                    throw .nonexistentLocalTime(
+                        file: path, line: r.line, column: r.column(cArrived), value: r.string(cArrived),
+                        timeZone: zone.identifier)
+                }
+                sample.arrivals.append(utc)
+                sample.arrivalQueues.append(h["queue"].map { r.string($0).trimmingWhitespace() })
                 var gaveUp = false
                 if let k = h["abandoned"] {
                     let f = r.field(k)

@@ -67,4 +67,29 @@ extension SimulationScenario {
         }
         return spans
     }
+
+    /// Replayed first attempts from a call log, per queue of `queues` (matched by name; a log
+    /// without a queue column feeds the first queue), seconds from `origin`, sorted.
+    /// - Throws: `SimulationError.invalidParameter` for a queue the forecast does not have.
+    public static func replay(_ sample: CallLogSample, queues: [Queue], origin: Int) throws(SimulationError)
+        -> [[Double]]
+    {
+        var index: [String: Int] = [:]
+        for (k, q) in queues.enumerated() { index[q.name ?? ""] = k }
+        var out = [[Double]](repeating: [], count: queues.count)
+        for (t, name) in zip(sample.arrivals, sample.arrivalQueues) {
+            let k: Int
+            if let name {
+                guard let known = index[name] ?? (queues.count == 1 && queues[0].name == nil ? 0 : nil) else {
+                    throw .invalidParameter(
+                        name: "--arrivals-log queue '\(name)'", value: 0, expected: "a queue of the forecast")
+                }
+                k = known
+            } else {
+                k = 0
+            }
+            out[k].append(Double(t - origin))
+        }
+        return out.map { $0.sorted() }
+    }
 }

@@ -93,6 +93,10 @@ public struct SimulationScenario: Sendable {
     /// Calls already waiting at time 0 (an intraday what-if from the live queue), spread over
     /// the queues in proportion to their first interval's calls.
     public var initialQueue: Int
+    /// First attempts replayed from a call log instead of drawn as Poisson arrivals: per queue,
+    /// arrival times in seconds from the origin, in time order (outside the grid: ignored). Levers
+    /// still apply (each replayed call reaches agents with probability `(1 − d)(1 − b)`).
+    public var replayedArrivals: [[Double]]? = nil
 
     /// A scenario; behaviour defaults to the Erlang C assumptions.
     public init(
@@ -164,6 +168,13 @@ public struct SimulationScenario: Sendable {
             try check(
                 r.meanDelaySeconds > 0 && r.meanDelaySeconds.isFinite, "--redial-delay", r.meanDelaySeconds,
                 "a positive delay like 10m")
+        }
+        if let replay = replayedArrivals {
+            try check(
+                replay.count == queues.count, "--arrivals-log", Double(replay.count), "one arrival list per queue")
+            for times in replay {
+                try check(zip(times, times.dropFirst()).allSatisfy { $0 <= $1 }, "--arrivals-log", 0, "times in order")
+            }
         }
         try check(
             initialQueue >= 0 && initialQueue <= 10_000_000, "--initial-queue", Double(initialQueue),

@@ -142,6 +142,8 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutputs(
+            [output, daily], inputs: [forecast, roster, staffing, handleLog, patienceLog, arrivalsLog])
         let zone = try timeZone.zone()
         var reader = try CSVReader(contentsOf: forecast)
         let history = try IntervalHistoryReader(timeZone: zone).read(&reader)
@@ -204,9 +206,12 @@ struct SimulateCommand: ParsableCommand {
         guard let result = runBlocking(simulator, replications: replications, seed: seed, cores: cores) else {
             throw UsageError("the simulation ended without a result", status: .infeasible)
         }
-        let report = SimulationReport(result: result, zone: zone)
-        try report.intervals().write(to: output)
-        if let daily { try report.days().write(to: daily) }
+        // Times are written as the forecast gave them: with its offsets, or naive when it was naive.
+        let report = SimulationReport(result: result, zone: history.timeZone)
+        var outputs = OutputFiles()  // interval and day files change together or not at all
+        outputs.add(report.intervals(), to: output)
+        if let daily { outputs.add(report.days(), to: daily) }
+        try outputs.commit()
         printError(report.summary())
     }
 }

@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO := demo-output
 SYSTEM_PACKAGES := liblapack-dev coinor-libcbc-dev pkg-config
 
-.PHONY: demo test bench deps build release clean format lint
+.PHONY: demo test bench deps build release clean format lint fuzz
 
 ## Install the system libraries the package links against (only when missing).
 deps:
@@ -67,6 +67,13 @@ demo: release
 
 bench: release
 	bash benchmarks/run.sh
+
+## libFuzzer: each reader's target for FUZZ_SECONDS (default 120 s), seeded from data/ and the bad-input corpus.
+## Targets: history (interval history, forecasts), calllog, agents, requirements, specialdays, gaps (gap files and
+## rosters), shifts (TOML shift templates). Add incidents here when issue 10's reader lands.
+FUZZ_TARGETS := history calllog agents requirements specialdays gaps shifts
+fuzz: deps
+	bash fuzz/run.sh $(FUZZ_TARGETS)
 
 clean:
 	rm -rf .build $(DEMO)

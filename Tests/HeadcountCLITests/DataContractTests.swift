@@ -225,3 +225,15 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["plan.csv"])
     }
 }
+
+@Suite struct CalloutInputTests {
+    @Test func anEmptyRosterIsRefusedNotTakenAsNobody() throws {
+        let out = CLI.temporaryDirectory().appendingPathComponent("c.csv").path
+        let r = try CLI.run([
+            "callout", "--roster", "/dev/null", "--gap", "Tests/HeadcountCLITests/BadInputs/good_gap.csv", "--agents",
+            "data/agents.csv", "--output", out,
+        ])
+        #expect(r.status == 1 && r.stderr.contains("/dev/null:1:1:"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}

@@ -182,6 +182,8 @@ import Testing
             "maximum of 366 days"
         ),
         (["help", "unknown"], "unknown subcommand 'unknown'"),
+        (["erlang", "--calls", "250", "--aht", "240", "--agents", "36", "--target-sl", "0.9"], "with --agents"),
+        (["erlang", "--calls", "250", "--aht", "240", "--agents", "100000000000"], "--agents"),
         (
             ["aggregate", "--calls", "data/bank_calls_5min.csv", "--output", "data/bank_calls_5min.csv"],
             "same file"

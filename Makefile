@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO := demo-output
 SYSTEM_PACKAGES := liblapack-dev coinor-libcbc-dev pkg-config
 
-.PHONY: demo test bench deps build release clean format lint
+.PHONY: demo test bench deps build release clean format lint fuzz
 
 ## Install the system libraries the package links against (only when missing).
 deps:
@@ -26,7 +26,7 @@ test: deps lint
 	$(SWIFT) test
 
 ## Style: the repo's .swift-format; `make format` rewrites, `make lint` (part of `make test`) checks.
-FORMAT_PATHS := Sources Tests benchmarks/Sources
+FORMAT_PATHS := Sources Tests benchmarks/Sources fuzz/Sources
 lint:
 	$(SWIFT) format lint --strict -r -p $(FORMAT_PATHS)
 
@@ -55,7 +55,7 @@ demo: release
 	  --timezone Europe/Berlin --time-limit 30s --output $(DEMO)/sample_roster.csv --coverage $(DEMO)/sample_coverage.csv
 	@head -4 $(DEMO)/sample_roster.csv
 	@echo "== 7. callout: an outage doubles Wednesday's late morning; which on-demand agents to call in"
-	@awk -F, 'NR==1{print "interval_start,gap"; next} {g=$$5; if ($$1 ~ /2025-04-16T1[0-3]:/) g+=8; print $$1","g}' \
+	@awk -F, 'NR==1{print "interval_start,gap"; next} {g=$$6; if ($$1 ~ /2025-04-16T1[0-3]:/) g+=8; print $$1","g}' \
 	  $(DEMO)/sample_coverage.csv > $(DEMO)/sample_surge_gap.csv
 	.build/release/headcount callout --roster $(DEMO)/sample_roster.csv --gap $(DEMO)/sample_surge_gap.csv --agents data/agents.csv \
 	  --timezone Europe/Berlin --output $(DEMO)/sample_callout.csv
@@ -71,6 +71,13 @@ demo: release
 
 bench: release
 	bash benchmarks/run.sh
+
+## libFuzzer: each reader's target for FUZZ_SECONDS (default 120 s), seeded from data/ and the bad-input corpus.
+## Targets: history (interval history, forecasts), calllog, agents, requirements, specialdays, gaps (gap files and
+## rosters), shifts (TOML shift templates). Add incidents here when issue 10's reader lands.
+FUZZ_TARGETS := history calllog agents requirements specialdays gaps shifts
+fuzz: deps
+	bash fuzz/run.sh $(FUZZ_TARGETS)
 
 clean:
 	rm -rf .build $(DEMO)

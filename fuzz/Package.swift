@@ -1,17 +1,28 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// libFuzzer targets, one per input reader, in their own package so that `make test` never builds
-/// them with sanitizers. Build and run (see `make fuzz`):
+/// libFuzzer targets, one per input reader (issue 9), in their own package so that `make test` never
+/// builds them with sanitizers. Build and run with `make fuzz`, or:
 ///   swift build --package-path fuzz -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-///   fuzz/.build/debug/fuzz-shifts -max_total_time=120 fuzz/work/corpus-shifts  (seeded with data/shifts.toml)
+///   fuzz/.build/debug/fuzz-history -max_total_time=120 fuzz/corpus/history
+/// Each target feeds the bytes to one reader and requires a typed error or a value, never a crash.
+let readers = ["history", "calllog", "agents", "requirements", "specialdays", "gaps"]
+
 let package = Package(
     name: "HeadcountFuzz",
     platforms: [.macOS(.v15)],
-    dependencies: [
-        .package(name: "Headcount", path: "..")
-    ],
-    targets: [
+    dependencies: [.package(name: "Headcount", path: "..")],
+    targets: readers.map { reader in
+        .executableTarget(
+            name: "fuzz-\(reader)",
+            dependencies: [
+                .product(name: "CallData", package: "Headcount"),
+                .product(name: "Forecasting", package: "Headcount"),
+                .product(name: "Scheduling", package: "Headcount"),
+            ],
+            path: "Sources/fuzz-\(reader)"
+        )
+    } + [
         /// libFuzzer's driver for targets whose entry point SwiftPM renames (see FuzzSupport.h).
         .target(name: "FuzzSupport"),
         .executableTarget(
@@ -21,7 +32,7 @@ let package = Package(
                 .product(name: "CallData", package: "Headcount"),
                 .product(name: "Scheduling", package: "Headcount"),
             ]
-        )
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -179,8 +179,8 @@ import Testing
             _ = try SpecialDays.read(path: kind)
             Issue.record("expected an error for kind 'shut'")
         } catch {
-            guard case .badNumber(_, 2, 22, "shut", _) = error else {
-                Issue.record("expected badNumber at 2:22, got \(error)")
+            guard case .unknownValue(_, 2, 22, "kind", "shut", _) = error else {
+                Issue.record("expected unknownValue at 2:22, got \(error)")
                 return
             }
         }

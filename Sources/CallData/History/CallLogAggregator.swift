@@ -96,7 +96,7 @@ public struct CallLogAggregator: Sendable {
                         q = queueSpellings[known].queue
                         lastQueue = known
                     } else {
-                        let name = String(decoding: qb, as: UTF8.self).trimmingWhitespace()
+                        let name = try fields.text(r, cQueue, what: "queue name")
                         if let existing = queueIndex[name] {
                             q = existing
                         } else {

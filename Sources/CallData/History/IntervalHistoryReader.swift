@@ -65,7 +65,7 @@ public struct IntervalHistoryReader: Sendable {
                 try fields.fieldCount(r, expected: h.fieldCount)
                 var q = 0
                 if let cq = h["queue"] {
-                    let name = r.string(cq).trimmingWhitespace()
+                    let name = try fields.text(r, cq, what: "queue name")
                     if let existing = queueIndex[name] {
                         q = existing
                     } else {

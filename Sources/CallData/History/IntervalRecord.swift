@@ -37,9 +37,9 @@ public struct IntervalRecord: Equatable, Sendable {
     /// Local wall-clock seconds of the start (calendar arithmetic, zone applied).
     @inlinable public var wallStart: Int { start + utcOffset }
     /// Local day number (days since 1970-01-01 on the local calendar).
-    @inlinable public var localDay: Int { CivilCalendar.floorDivide(wallStart, 86_400) }
+    @inlinable public var localDay: Int { local.day }
     /// Seconds since local midnight.
-    @inlinable public var secondOfDay: Int { wallStart - localDay * 86_400 }
+    @inlinable public var secondOfDay: Int { local.secondOfDay }
     /// The start as ISO 8601 with offset, e.g. `2025-02-12T08:30:00+01:00` (for messages; files
     /// are written with `PlanningTimeZone.text`, which leaves naive times naive).
     public var startText: String { formatISO8601(wallSeconds: wallStart, utcOffset: utcOffset) }

@@ -61,26 +61,31 @@ public struct SpecialDays: Sendable {
                     header = names
                     return
                 }
-                guard r.count == header!.count else {
-                    throw .fieldCount(file: path, line: r.line, expected: header!.count, found: r.count)
+                let fieldCount = header?.count ?? 0
+                guard r.count == fieldCount else {
+                    throw .fieldCount(file: path, line: r.line, expected: fieldCount, found: r.count)
                 }
                 let text = r.string(cDate).trimmingWhitespace()
                 guard let day = Self.parseDate(text) else {
                     throw .badTimestamp(file: path, line: r.line, column: r.column(cDate), value: text)
+                }
+                guard day >= PlausibilityLimits.earliestDay, day <= PlausibilityLimits.latestDay else {
+                    throw PlausibilityLimits.dateError(file: path, line: r.line, column: r.column(cDate), value: text)
                 }
                 var kind = SpecialDay.Kind.holiday
                 if cKind >= 0 {
                     let k = r.string(cKind).trimmingWhitespace().lowercased()
                     if !k.isEmpty {
                         guard let parsed = SpecialDay.Kind(rawValue: k) else {
-                            throw .badNumber(
-                                file: path, line: r.line, column: r.column(cKind), value: k,
+                            throw .unknownValue(
+                                file: path, line: r.line, column: r.column(cKind), what: "kind", value: k,
                                 expected: "closed, holiday or event")
                         }
                         kind = parsed
                     }
                 }
-                days.append(SpecialDay(day: day, label: r.string(cLabel).trimmingWhitespace(), kind: kind))
+                let label = try FieldReader(file: path).text(r, cLabel, what: "label")
+                days.append(SpecialDay(day: day, label: label, kind: kind))
             }
         } catch {
             throw error.callDataError

@@ -44,7 +44,9 @@ struct CalloutCommand: ParsableCommand {
         guard callLength.seconds >= 1800, callLength.seconds <= 12 * 3600 else {
             throw ValidationError("--call-length must be between 30m and 12h")
         }
-        guard startStep.seconds > 0 else { throw ValidationError("--start-step must be positive, e.g. 30m") }
+        guard startStep.seconds >= 300, 86_400 % startStep.seconds == 0 else {
+            throw ValidationError("--start-step \(startStep) must be at least 5m and divide 24 hours, e.g. 15m or 30m")
+        }
     }
 
     func run() throws {

@@ -50,6 +50,16 @@ struct ErlangCommand: ParsableCommand {
     func validate() throws {
         guard interval.seconds > 0 else { throw ValidationError("--interval must be positive, e.g. 30m") }
         if let agents, agents < 0 { throw ValidationError("--agents \(agents) is negative; expected a count ≥ 0") }
+        // With a given agent count nothing is searched for, so targets other than the threshold mean nothing.
+        if agents != nil {
+            let given = Set(CommandLine.arguments.map { String($0.split(separator: "=", maxSplits: 1).first ?? "") })
+            for target in ["--target-sl", "--max-asa", "--max-abandon", "--max-occupancy"] where given.contains(target)
+            {
+                throw ValidationError(
+                    "\(target) is a target for finding the agent count; with --agents the count is given "
+                        + "(drop \(target), or drop --agents to search)")
+            }
+        }
     }
 
     func run() throws {

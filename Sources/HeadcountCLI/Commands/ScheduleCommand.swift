@@ -47,8 +47,9 @@ struct ScheduleCommand: ParsableCommand {
     @OptionGroup var timeZone: TimeZoneOption
 
     func validate() throws {
-        if let p = allowUnderstaffing, !(p > 0) {
-            throw ValidationError("--allow-understaffing \(p) must be a positive cost")
+        if let p = allowUnderstaffing, !(p > 0 && p <= 1_000_000) {
+            throw ValidationError(
+                "--allow-understaffing \(p) must be a positive cost up to 1000000 per agent-interval short")
         }
         guard timeLimit.seconds > 0 else { throw ValidationError("--time-limit must be positive, e.g. 30s") }
     }

@@ -40,7 +40,9 @@ struct StaffCommand: ParsableCommand {
 
     func validate() throws {
         if let aht, !(aht > 0) { throw ValidationError("--aht \(aht) must be positive seconds") }
-        guard minAgents >= 0 else { throw ValidationError("--min-agents must be ≥ 0") }
+        guard minAgents >= 0, minAgents <= 1_000_000 else {
+            throw ValidationError("--min-agents \(minAgents) must be between 0 and 1000000")
+        }
     }
 
     func run() throws {

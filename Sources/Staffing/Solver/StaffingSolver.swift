@@ -82,7 +82,9 @@ public enum StaffingSolver {
     /// Metrics at a given number of agents (at least 1 when there are calls).
     public static func evaluate(_ request: StaffingRequest, agents n: Int) throws(StaffingError) -> StaffingResult {
         try request.validate(requireTargets: false)
-        guard n >= 0 else { throw .invalidParameter(name: "agents", value: Double(n), expected: "a count ≥ 0") }
+        guard n >= 0, n <= maxAgents else {
+            throw .invalidParameter(name: "agents", value: Double(n), expected: "a count from 0 to \(maxAgents)")
+        }
         let load = request.effectiveLoad
         let metrics: QueueMetrics
         if load.calls <= 0 {

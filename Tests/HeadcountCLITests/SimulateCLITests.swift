@@ -75,7 +75,7 @@ import Testing
         }
         let a = try Data(contentsOf: URL(fileURLWithPath: one))
         #expect(a == (try Data(contentsOf: URL(fileURLWithPath: two))))
-        #expect(String(decoding: a, as: UTF8.self).contains("2025-04-16T06:00:00,30,retail,12,"))
+        #expect(String(decoding: a, as: UTF8.self).contains("2025-04-16T08:00:00+02:00,30,retail,12,"))
     }
 
     @Test func badRosterExitsOneNamingTheSpot() throws {

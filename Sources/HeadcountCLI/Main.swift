@@ -11,10 +11,14 @@ import CallData
 /// (0 success, 1 bad input data, 2 bad usage, 3 infeasible request, 4 locked).
 @main
 enum Main {
-    static func main() {
+    static func main() async {
         do {
             var command = try Headcount.parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             exit(report(error))
         }

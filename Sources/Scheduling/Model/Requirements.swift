@@ -9,6 +9,13 @@ public struct Requirements: Sendable {
         public var utcOffset: Int
         /// Agents required (summed over queues).
         public var required: Int
+
+        public init(start: Int, utcOffset: Int, required: Int) {
+            self.start = start
+            self.utcOffset = utcOffset
+            self.required = required
+        }
+
         /// Seconds after local midnight.
         public var secondOfDay: Int {
             (start + utcOffset) - CivilCalendar.floorDivide(start + utcOffset, 86_400) * 86_400
@@ -19,6 +26,11 @@ public struct Requirements: Sendable {
     public struct Day: Sendable {
         public var day: Int
         public var intervals: [Interval]
+
+        public init(day: Int, intervals: [Interval]) {
+            self.day = day
+            self.intervals = intervals
+        }
     }
 
     public var intervalSeconds: Int

@@ -113,7 +113,9 @@ struct QueuePipeline: Sendable {
         let rows: Int
         let agentsUsed: Int
         if let agentsPath = queue.agents {
-            let agents = try AgentFile.read(path: agentsPath.resolved)
+            let agents = Self.prorated(
+                try AgentFile.read(path: agentsPath.resolved), firstDay: runDay + 1, lastDay: runDay + queue.horizonDays
+            )
             let roster = try Rosterer.roster(
                 requirements, templates: templates, agents: agents, understaffingPenalty: queue.understaffingPenalty,
                 timeLimit: Double(queue.timeLimitSeconds))
@@ -224,6 +226,27 @@ struct QueuePipeline: Sendable {
             calls += m.callsReachingAgents
         }
         return calls > 0 ? weighted / calls : 1
+    }
+
+    /// Agents whose weekly minimum hours are scaled to the shortest ISO week the horizon covers.
+    ///
+    /// A nightly horizon (e.g. the 7 days after a Wednesday) cuts ISO weeks, and a contract's
+    /// `min_hours_week` cannot be met in the two days of a cut week. The roster library applies
+    /// contracts per ISO week, so the plan prorates the minimum by the shortest week's share of
+    /// 7 days (rounded down to half hours); maximum hours and days stay as they are.
+    /// *Edge Cases*: a horizon of whole ISO weeks leaves every agent unchanged.
+    static func prorated(_ agents: [Agent], firstDay: Int, lastDay: Int) -> [Agent] {
+        var daysInWeek: [Int: Int] = [:]
+        for day in firstDay...max(firstDay, lastDay) {
+            daysInWeek[day - (CivilCalendar.isoWeekday(days: day) - 1), default: 0] += 1
+        }
+        let share = Double(daysInWeek.values.min() ?? 7) / 7
+        guard share < 1 else { return agents }
+        return agents.map { a in
+            var b = a
+            b.minHoursWeek = (a.minHoursWeek * share * 2).rounded(.down) / 2
+            return b
+        }
     }
 
     static func seconds(_ d: Duration) -> Double {

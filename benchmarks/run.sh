@@ -65,3 +65,6 @@ python3 benchmarks/peers/check_roster.py benchmarks/work/roster.csv benchmarks/w
   benchmarks/work/roster_requirements.csv benchmarks/work/roster_cov.csv
 python3 -c "import ortools" 2>/dev/null || pip install -q ortools
 python3 benchmarks/peers/roster_ortools.py benchmarks/work/roster_requirements.csv benchmarks/work/roster_agents.csv 57 1
+
+echo "== nightly plan: 10 queues x 2 years of 15-minute history, 14-day horizon, 200-agent rosters; 1, 2, 4 shards"
+bash benchmarks/plan_bench.sh 20

@@ -76,6 +76,18 @@ import Testing
         let data = try #require(FileManager.default.contents(atPath: "\(Self.folder)/mutants.json"))
         let mutants = try JSONDecoder().decode([Mutant].self, from: data)
         #expect(mutants.count == 400)
+        try agree(mutants)
+    }
+
+    static let exploration = ProcessInfo.processInfo.environment["HEADCOUNT_TOML_MUTANTS"]
+
+    /// Opt-in: mutants of a feature-rich document written by `make_expected.py --explore N OUT.json`.
+    @Test(.enabled(if: exploration != nil)) func exploratoryMutants() throws {
+        let data = try #require(FileManager.default.contents(atPath: Self.exploration ?? ""))
+        try agree(try JSONDecoder().decode([Mutant].self, from: data))
+    }
+
+    func agree(_ mutants: [Mutant]) throws {
         var agreed = 0
         for (k, m) in mutants.enumerated() {
             let bytes = [UInt8](try #require(Data(base64Encoded: m.document)))

@@ -91,6 +91,20 @@ import Testing
         #expect(try shifts[1]["break"]?.tables() == nil)
     }
 
+    /// Past `linearScanLimit` keys both the builder and the table switch to a dictionary.
+    @Test func largeTablesFindEveryKeyAndEveryDuplicate() throws {
+        let n = 3 * TOMLTable.linearScanLimit
+        let text = (0..<n).map { "k\($0) = \($0)\n" }.joined()
+        let t = try parse(text)
+        #expect(t.index != nil && t.keys.count == n)
+        for k in 0..<n { #expect(try t.int("k\(k)") == k) }
+        #expect(t["absent"] == nil)
+        for k in [0, TOMLTable.linearScanLimit, n - 1] {
+            let e = tomlError { () throws(CallDataError) in _ = try parse(text + "k\(k) = 0\n") }
+            #expect(e?.kind == .duplicateKey(firstLine: k + 1) && e?.line == n + 1)
+        }
+    }
+
     @Test func duplicateKeysNameTheFirstDefinition() {
         let e = tomlError { () throws(CallDataError) in _ = try parse("a = 1\nb = 2\na = 3\n") }
         #expect(e?.kind == .duplicateKey(firstLine: 1) && e?.line == 3)

@@ -60,6 +60,7 @@ import Testing
         ("start_stepp.toml", 6, "start_stepp", { $0 == .unknownKey(suggestion: "start_step") }, "did you mean"),
         ("break_longer_than_shift.toml", 6, "length", { $0 == .invalidValue }, "a break shorter than its shift (4h)"),
         ("window_outside_shift.toml", 6, "window[2]", { $0 == .invalidValue }, "at most 7h30m"),
+        ("window_huge.toml", 6, "window[2]", { $0 == .invalidValue }, "at most 7h30m"),
         ("window_reversed.toml", 6, "window[2]", { $0 == .invalidValue }, "not before the earliest (5h)"),
         ("window_one_end.toml", 6, "window", { $0 == .invalidValue }, "a window [\"earliest\", \"latest\"]"),
         ("zero_length.toml", 3, "length", { $0 == .invalidValue }, "the shift length > 0"),

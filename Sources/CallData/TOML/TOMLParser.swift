@@ -45,8 +45,10 @@ struct TOMLParser {
         var line: Int
         var column: Int
         let depth: Int
-        var entries: [String: Entry] = [:]
-        var order: [String] = []
+        var keys: [String] = []
+        var slots: [Entry] = []
+        /// Key → index, built once a table outgrows a linear scan (`TOMLTable.linearScanLimit`).
+        var lookup: [String: Int]? = nil
 
         init(origin: Origin, name: String, line: Int, column: Int, depth: Int) {
             self.origin = origin
@@ -56,17 +58,26 @@ struct TOMLParser {
             self.depth = depth
         }
 
+        func entry(_ key: String) -> Entry? {
+            if let lookup { return lookup[key].map { slots[$0] } }
+            return keys.firstIndex(of: key).map { slots[$0] }
+        }
+
         func insert(_ key: String, _ slot: Slot, line: Int, column: Int) {
-            entries[key] = Entry(slot: slot, line: line, column: column)
-            order.append(key)
+            keys.append(key)
+            slots.append(Entry(slot: slot, line: line, column: column))
+            if lookup != nil {
+                lookup?[key] = keys.count - 1
+            } else if keys.count > TOMLTable.linearScanLimit {
+                lookup = Dictionary(uniqueKeysWithValues: zip(keys, keys.indices))
+            }
         }
 
         /// The finished value; recursion depth is bounded by `maximumDepth`.
         func freeze(file: String) -> TOMLTable {
             var out: [TOMLTable.Entry] = []
-            out.reserveCapacity(order.count)
-            for key in order {
-                guard let e = entries[key] else { continue }
+            out.reserveCapacity(keys.count)
+            for (key, e) in zip(keys, slots) {
                 let value: TOMLValue
                 switch e.slot {
                 case .value(let v): value = v
@@ -341,7 +352,7 @@ struct TOMLParser {
         let name = isArray ? "[[\(path)]]" : "[\(path)]"
         var table = root
         for (n, p) in parts.dropLast().enumerated() {
-            if let e = table.entries[p.name] {
+            if let e = table.entry(p.name) {
                 switch e.slot {
                 case .table(let sub): table = sub
                 case .tables(let list):
@@ -362,7 +373,7 @@ struct TOMLParser {
         }
         guard let last = parts.last else { throw error(found: describe(i), expected: "a key") }
         let fresh = Builder(origin: .header, name: name, line: hl, column: hc, depth: parts.count)
-        guard let e = table.entries[last.name] else {
+        guard let e = table.entry(last.name) else {
             table.insert(
                 last.name, isArray ? .tables(BuilderArray(fresh)) : .table(fresh), line: last.line, column: last.column)
             return fresh
@@ -411,7 +422,7 @@ struct TOMLParser {
         let value = try value(depth: table.depth + parts.count, key: last.name)
         var target = table
         for (n, p) in parts.dropLast().enumerated() {
-            if let e = target.entries[p.name] {
+            if let e = target.entry(p.name) {
                 guard case .table(let sub) = e.slot, sub.origin == .dotted || sub.origin == .implicit else {
                     throw error(
                         .duplicateKey(firstLine: e.line),
@@ -429,7 +440,7 @@ struct TOMLParser {
                 target = sub
             }
         }
-        if let e = target.entries[last.name] {
+        if let e = target.entry(last.name) {
             throw error(
                 .duplicateKey(firstLine: e.line), found: "the key `\(last.name)` a second time in \(target.name)",
                 expected: "each key once per table", line: last.line, column: last.column)

@@ -34,7 +34,11 @@ public struct TOMLTable: Equatable, Sendable {
     public var line: Int
     public var column: Int
     var entries: [Entry]
-    var index: [String: Int]
+    /// Key → index for tables with more than `linearScanLimit` keys; smaller ones are scanned.
+    var index: [String: Int]?
+
+    /// Tables up to this many keys are searched linearly (faster than hashing for config-sized tables).
+    static let linearScanLimit = 16
 
     init(name: String, file: String, line: Int, column: Int, entries: [Entry]) {
         self.name = name
@@ -42,9 +46,9 @@ public struct TOMLTable: Equatable, Sendable {
         self.line = line
         self.column = column
         self.entries = entries
-        var index: [String: Int] = [:]
-        for (k, e) in entries.enumerated() { index[e.key] = k }
-        self.index = index
+        self.index =
+            entries.count > Self.linearScanLimit
+            ? Dictionary(entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first }) : nil
     }
 
     /// Parses TOML 1.0 bytes (UTF-8, an optional byte-order mark is skipped).
@@ -65,8 +69,8 @@ public struct TOMLTable: Equatable, Sendable {
 
     /// The value under `key`, or `nil` when absent (use for optional keys: `try t["x"]?.bool() ?? false`).
     public subscript(key: String) -> TOMLValue? {
-        guard let k = index[key] else { return nil }
-        return entries[k].value
+        if let index { return index[key].map { entries[$0].value } }
+        return entries.first { $0.key == key }?.value
     }
 
     /// The value under a required `key`.

@@ -117,7 +117,7 @@ public enum ShiftFile {
                 guard lo <= hi else {
                     throw ends[1].error(expected: "a latest start not before the earliest (\(TimeSpan(seconds: lo)))")
                 }
-                guard hi + breakLength <= length else {
+                guard hi <= length - breakLength else {
                     throw ends[1].error(
                         expected: "a latest start that lets the break end inside the shift: at most "
                             + "\(TimeSpan(seconds: length - breakLength)) (shift \(TimeSpan(seconds: length)), break "

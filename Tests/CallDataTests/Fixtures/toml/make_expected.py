@@ -10,6 +10,10 @@
 
 Run from anywhere: python3 Tests/CallDataTests/Fixtures/toml/make_expected.py  (Python >= 3.11).
 The Swift tests never call Python; they read the committed output.
+
+Exploration (not committed, too large): `make_expected.py --explore N OUT.json` writes N mutants of a
+feature-rich document (every string, number, date, array, table form) with tomllib's readings;
+`HEADCOUNT_TOML_MUTANTS=OUT.json swift test --filter exploratoryMutants` compares them.
 """
 import base64
 import datetime
@@ -294,5 +298,35 @@ def main():
     print(f"valid={len(VALID)} invalid={len(INVALID)} mutants={len(rows)} (tomllib accepts {accepted})")
 
 
+RICH = ["basic-string-escapes", "unicode-escapes", "multiline-basic", "multiline-quotes", "multiline-literal",
+        "integers", "integer-prefixes", "floats", "float-special", "offset-datetimes", "local-datetimes",
+        "local-times", "arrays", "array-multiline-trailing-comma", "inline-tables", "dotted-keys",
+        "table-subtable-after-dotted", "array-of-tables-nested"]
+
+
+def explore(count, out):
+    parts = []
+    for i, name in enumerate(RICH):
+        text = VALID[name]
+        parts.append(text if text.lstrip().startswith("[") else f"[t{i}]\n" + text)
+    seed = "\n".join(parts)
+    tomllib.loads(seed)
+    rows = []
+    for m in mutants(seed, count, random.Random(7)):
+        try:
+            verdict = dump(canonical(tomllib.loads(m.decode("utf-8"))))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OverflowError):
+            verdict = None
+        rows.append({"document": base64.b64encode(m).decode(), "reading": verdict})
+    with open(out, "w", encoding="utf-8") as f:
+        json.dump(rows, f)
+    print(f"mutants={count} (tomllib accepts {sum(r['reading'] is not None for r in rows)}) -> {out}")
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+
+    if len(sys.argv) == 4 and sys.argv[1] == "--explore":
+        explore(int(sys.argv[2]), sys.argv[3])
+    else:
+        main()

@@ -3,6 +3,7 @@ import Forecasting
 import LinearAlgebra
 import Scheduling
 import Staffing
+import Synchronization
 
 /// Plans one queue for a run date: history up to the run date → forecast of the `horizon` days
 /// after it → agents per interval (Erlang C/A) → roster of named agents (or a shift plan) →
@@ -53,6 +54,9 @@ struct QueuePipeline: Sendable {
     }
 
     func plan(into folder: String) throws -> QueueOutcome.Figures {
+        // Issue 10 seam: once the surge support is on main, mask `incidents` (IncidentFile.read +
+        // IncidentMask.apply on `history` below) and apply `scenario` to the forecast (as
+        // `forecast --scenario` does) instead of refusing them here.
         if let scenario = queue.scenario ?? queue.incidents {
             throw UsageError(
                 "\(scenario.resolved): incidents and surge scenarios need the forecasting support of issue 10, "
@@ -105,6 +109,34 @@ struct QueuePipeline: Sendable {
         // 4. Roster (named agents) or shift plan, and coverage.
         let requirements = staffing.requirements(timeZone: queue.timeZone)
         let templates = try ShiftFile.read(path: queue.shifts.resolved)
+        // One roster solve at a time: CBC is serialised process-wide anyway, and the roster's
+        // wall-clock limit must not run while the queue waits for another queue's solve.
+        let (coverage, paid, cost, gap, optimal, rows, agentsUsed) = try Self.rosterGate.withLock { _ in
+            try schedule(requirements, templates: templates, folder: folder)
+        }
+        try coverage.csv(queue: queue.name).write(to: folder + "/coverage.csv")
+        // 5. Simulation seam: when the Simulation module lands, simulate the roster against the
+        // forecast here, write `simulation.csv` and set `serviceLevelExpected`.
+
+        return QueueOutcome.Figures(
+            model: forecast.modelName, level: queue.level, firstDay: formatISODate(days: runDay + 1),
+            lastDay: formatISODate(days: runDay + queue.horizonDays), intervals: staffing.rows.count,
+            forecastCalls: forecast.rows.reduce(0) { $0 + $1.calls },
+            callsReachingAgents: staffing.rows.reduce(0) { $0 + $1.result.callsReachingAgents },
+            peakAgents: staffing.rows.map(\.result.scheduledAgents).max() ?? 0, paidHours: paid, cost: cost,
+            intervalsShort: coverage.intervalsShort, maxShortfall: coverage.maxShortfall, solverGap: gap,
+            solverOptimal: optimal && gap < 1e-9, serviceLevelTarget: queue.targetSL,
+            serviceLevelPromised: try promisedServiceLevel(staffing, coverage: coverage), serviceLevelExpected: nil,
+            rosterRows: rows, agentsUsed: agentsUsed)
+    }
+
+    /// Serialises the roster stage of concurrently planned queues.
+    static let rosterGate = Mutex(())
+
+    /// Roster (named agents) or shift plan for the requirements; writes `roster.csv`.
+    func schedule(_ requirements: Requirements, templates: [ShiftTemplate], folder: String) throws -> (
+        Coverage, Double, Double, Double, Bool, Int, Int
+    ) {
         let coverage: Coverage
         let paid: Double
         let cost: Double
@@ -137,20 +169,7 @@ struct QueuePipeline: Sendable {
             for e in plan.entries { perDay[e.option.dayIndex, default: 0] += e.count }
             agentsUsed = perDay.values.max() ?? 0
         }
-        try coverage.csv(queue: queue.name).write(to: folder + "/coverage.csv")
-        // 5. Simulation seam: when the Simulation module lands, simulate the roster against the
-        // forecast here, write `simulation.csv` and set `serviceLevelExpected`.
-
-        return QueueOutcome.Figures(
-            model: forecast.modelName, level: queue.level, firstDay: formatISODate(days: runDay + 1),
-            lastDay: formatISODate(days: runDay + queue.horizonDays), intervals: staffing.rows.count,
-            forecastCalls: forecast.rows.reduce(0) { $0 + $1.calls },
-            callsReachingAgents: staffing.rows.reduce(0) { $0 + $1.result.callsReachingAgents },
-            peakAgents: staffing.rows.map(\.result.scheduledAgents).max() ?? 0, paidHours: paid, cost: cost,
-            intervalsShort: coverage.intervalsShort, maxShortfall: coverage.maxShortfall, solverGap: gap,
-            solverOptimal: optimal && gap < 1e-9, serviceLevelTarget: queue.targetSL,
-            serviceLevelPromised: try promisedServiceLevel(staffing, coverage: coverage), serviceLevelExpected: nil,
-            rosterRows: rows, agentsUsed: agentsUsed)
+        return (coverage, paid, cost, gap, optimal, rows, agentsUsed)
     }
 
     /// The history series this queue plans.

@@ -4,7 +4,8 @@
 #
 # The Berlin sample: forecast the week after the call log, staff it (Erlang A), roster the named
 # agents, then an outage doubles Wednesday's late morning: `headcount callout` picks which
-# on-demand agents to call in, and we plot the shortfall before and after.
+# on-demand agents (kept out of the roster as a reserve) to call in, and we plot the shortfall
+# before and after.
 
 # %%
 import csv, os, subprocess
@@ -26,8 +27,12 @@ headcount("forecast", "--history", f"{OUT}/nb3_intervals.csv", "--timezone", "Eu
           "--output", f"{OUT}/nb3_forecast.csv")
 headcount("staff", "--forecast", f"{OUT}/nb3_forecast.csv", "--model", "erlang-a", "--patience", "120",
           "--shrinkage", "0.3", "--timezone", "Europe/Berlin", "--output", f"{OUT}/nb3_staffing.csv")
+# The on-demand pool is kept in reserve for surges: the roster uses core staff only.
+with open(f"{OUT}/nb3_core_agents.csv", "w") as f:
+    f.writelines(line for k, line in enumerate(open("data/agents.csv")) if k == 0 or ",core," in line)
 headcount("schedule", "--requirements", f"{OUT}/nb3_staffing.csv", "--shifts", "data/shifts.toml", "--agents",
-          "data/agents.csv", "--timezone", "Europe/Berlin", "--time-limit", "30s", "--output", f"{OUT}/nb3_roster.csv",
+          f"{OUT}/nb3_core_agents.csv", "--timezone", "Europe/Berlin", "--time-limit", "30s", "--allow-understaffing", "20",
+          "--output", f"{OUT}/nb3_roster.csv",
           "--coverage", f"{OUT}/nb3_coverage.csv")
 roster = list(csv.DictReader(open(f"{OUT}/nb3_roster.csv")))
 print(f"{len(roster)} agent-days, {sum(float(r['paid_hours']) for r in roster):.1f} paid hours")

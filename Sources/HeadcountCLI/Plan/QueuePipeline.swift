@@ -278,7 +278,12 @@ struct QueuePipeline: Sendable {
         case let e as CallDataError: (e.description, .badInput)
         case let e as UsageError: (e.description, e.status)
         case let e as SchedulingInputError: (e.description, .badInput)
-        case let e as InfeasibleScheduleError: (e.description, .infeasible)
+        case let e as InfeasibleScheduleError:
+            // The library speaks in `schedule` flags; the plan's knobs are config keys.
+            (
+                e.description.replacing("--allow-understaffing PENALTY", with: "set `allow_understaffing`")
+                    .replacing("--time-limit", with: "`time_limit`"), .infeasible
+            )
         case let e as StaffingError: ("staffing: \(e)", .badInput)
         case let e as ForecastError: ("forecast: \(e)", .badInput)
         default: (String(describing: error), .badInput)

@@ -292,6 +292,48 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(Self.date + "/summary.json").path))
     }
 
+    /// Named agents on a horizon that cuts an ISO week (Monday–Wednesday): weekly minimum hours are
+    /// prorated, so the roster exists, and every agent's hours stay within the prorated contract.
+    @Test func rosterOfNamedAgentsOnAPartialWeek() throws {
+        let dir = CLI.temporaryDirectory()
+        let root = CLI.root.path
+        let config = dir.appendingPathComponent("plan.toml").path
+        try """
+        [[queue]]
+        name = "business"
+        time_zone = "Europe/Berlin"
+        history = "\(root)/data/sample_call_log.csv"
+        shifts = "\(root)/data/shifts.toml"
+        agents = "\(root)/data/agents_business.csv"
+        horizon = "3d"
+        model = "level-profile"
+        erlang = "erlang-a"
+        patience = 120
+        shrinkage = 0.3
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let r = try Self.run(["plan", "--config", config, "--output-dir", out.path, "--date", "2025-04-06", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let run = out.appendingPathComponent("2025-04-06/business")
+        let roster = try String(contentsOf: run.appendingPathComponent("roster.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(!roster.isEmpty)
+        #expect(Set(roster.map { String($0[2]) }).isSubset(of: ["2025-04-07", "2025-04-08", "2025-04-09"]))
+        // Hours per agent within max_hours_week and at least 3/7 of min_hours_week (rounded down to 0.5 h).
+        let agents = try String(contentsOfFile: root + "/data/agents_business.csv", encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        var hours: [String: Double] = [:]
+        for row in roster { hours[String(row[0]), default: 0] += Double(row[7]) ?? 0 }
+        for a in agents {
+            let id = String(a[0])
+            let minimum = ((Double(a[2]) ?? 0) * 3 / 7 * 2).rounded(.down) / 2
+            #expect((hours[id] ?? 0) >= minimum - 1e-9, "\(id)")
+            #expect((hours[id] ?? 0) <= (Double(a[3]) ?? 0) + 1e-9, "\(id)")
+        }
+        let coverage = try String(contentsOf: run.appendingPathComponent("coverage.csv"), encoding: .utf8)
+        #expect(coverage.hasPrefix("interval_start,queue,required,scheduled,gap\n"))
+    }
+
     @Test func reportIsOneSelfContainedHTMLFile() throws {
         let dir = CLI.temporaryDirectory()
         let config = try Self.config(in: dir)

@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO := demo-output
 SYSTEM_PACKAGES := liblapack-dev coinor-libcbc-dev pkg-config
 
-.PHONY: demo test bench deps build release clean format lint fuzz
+.PHONY: demo test bench deps build release clean format lint fuzz notebooks report-screenshot
 
 ## Install the system libraries the package links against (only when missing).
 deps:
@@ -63,11 +63,25 @@ demo: release
 	@echo "== 8. erlang: one interval, Erlang C then Erlang A"
 	.build/release/headcount erlang --calls 250 --interval 30m --aht 240 --target-sl 0.8 --target-seconds 20 --format table
 	.build/release/headcount erlang --calls 250 --interval 30m --aht 240 --model erlang-a --patience 120 --format table
-	@echo "outputs in $(DEMO)/"
 	@echo "== 9. simulate: what the Berlin roster really delivers against the forecast, beside Erlang A's promise"
 	.build/release/headcount simulate --forecast $(DEMO)/sample_forecast.csv --roster $(DEMO)/sample_roster.csv \
 	  --patience 120 --bot-containment 0.2 --target-seconds 20 --handle-cv 0.8 --timezone Europe/Berlin \
 	  --replications 30 --seed 1 --output $(DEMO)/sample_simulation.csv --daily $(DEMO)/sample_simulation_days.csv
+	@echo "== 10. plan: the nightly job for both queues of data/plan.toml (run date 2025-04-06), then its HTML report"
+	.build/release/headcount plan --config data/plan.toml --output-dir $(DEMO)/plans --date 2025-04-06
+	@cat $(DEMO)/plans/latest/summary.json | head -8
+	.build/release/headcount report --plan $(DEMO)/plans/latest --output $(DEMO)/report.html
+	@echo "outputs in $(DEMO)/ (open $(DEMO)/report.html)"
+
+## Worked analyses (notebooks-as-scripts/nb*.py, percent format): run top to bottom, plots in analysis-output/.
+notebooks: release
+	@python3 -c "import matplotlib" 2>/dev/null || pip install -q matplotlib 2>/dev/null || pip install -q --break-system-packages matplotlib
+	@for nb in notebooks-as-scripts/nb*.py; do echo "== $$nb"; python3 $$nb || exit 1; done
+	@ls analysis-output/*.png
+
+## The README's report screenshot: the demo's report rendered by headless chromium, network off.
+report-screenshot: demo
+	bash docs/render_report.sh $(DEMO)/report.html docs/report.png 1280 2400
 
 bench: release
 	bash benchmarks/run.sh

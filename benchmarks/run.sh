@@ -88,3 +88,6 @@ swift build -c release --package-path benchmarks --product simulation-bench >/de
 benchmarks/.build/release/simulation-bench 4000000
 python3 benchmarks/peers/sim_simpy.py 200000
 python3 benchmarks/peers/sim_ciw.py 100000
+
+echo "== nightly plan: 10 queues x 2 years of 15-minute history, 14-day horizon, 200-agent rosters; 1, 2, 4 shards"
+bash benchmarks/plan_bench.sh 20

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `headcount` command: contact-centre workforce planning from the terminal and cron.
-struct Headcount: ParsableCommand {
+struct Headcount: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -20,6 +20,7 @@ struct Headcount: ParsableCommand {
         subcommands: [
             AggregateCommand.self, ForecastCommand.self, BacktestCommand.self, ErlangCommand.self, StaffCommand.self,
             ScheduleCommand.self, CalloutCommand.self, SimulateCommand.self,
+            PlanCommand.self, ReportCommand.self,
         ]
     )
 }

@@ -11,13 +11,17 @@ import CallData
 /// (0 success, 1 bad input data, 2 bad usage, 3 infeasible request, 4 locked).
 @main
 enum Main {
-    static func main() {
+    static func main() async {
         do {
             try ArgumentChecks.check(
                 Array(CommandLine.arguments.dropFirst()),
                 subcommands: Headcount.configuration.subcommands.map { $0.configuration.commandName ?? "" })
             var command = try Headcount.parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             exit(report(error))
         }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CallData
-import Dispatch
 import Scheduling
 import Simulation
 import Staffing
@@ -12,7 +11,7 @@ import Staffing
 #endif
 
 /// `headcount simulate`: what a roster really delivers, interval by interval.
-struct SimulateCommand: ParsableCommand {
+struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Simulate a roster against a forecast: the service it really gives, beside what Erlang promised.",
@@ -141,7 +140,7 @@ struct SimulateCommand: ParsableCommand {
         if let cores, cores < 1 { throw ValidationError("--cores must be at least 1") }
     }
 
-    func run() throws {
+    func run() async throws {
         try checkOutputs(
             [output, daily], inputs: [forecast, roster, staffing, handleLog, patienceLog, arrivalsLog])
         let zone = try timeZone.zone()
@@ -203,9 +202,7 @@ struct SimulateCommand: ParsableCommand {
         }
         let simulator: Simulator
         do { simulator = try Simulator(scenario) } catch { throw UsageError(error.description) }
-        guard let result = runBlocking(simulator, replications: replications, seed: seed, cores: cores) else {
-            throw UsageError("the simulation ended without a result", status: .infeasible)
-        }
+        let result = await simulator.run(replications: replications, seed: seed, maxConcurrency: cores)
         // Times are written as the forecast gave them: with its offsets, or naive when it was naive.
         let report = SimulationReport(result: result, zone: history.timeZone)
         var outputs = OutputFiles()  // interval and day files change together or not at all
@@ -214,19 +211,4 @@ struct SimulateCommand: ParsableCommand {
         try outputs.commit()
         printError(report.summary())
     }
-}
-
-/// Runs the simulation's task group from synchronous code (the CLI's entry point is synchronous).
-private func runBlocking(_ simulator: Simulator, replications: Int, seed: UInt64, cores: Int?) -> SimulationResult? {
-    final class Box: @unchecked Sendable {
-        var value: SimulationResult?
-    }
-    let box = Box()
-    let done = DispatchSemaphore(value: 0)
-    Task.detached {
-        box.value = await simulator.run(replications: replications, seed: seed, maxConcurrency: cores)
-        done.signal()
-    }
-    done.wait()
-    return box.value
 }

@@ -14,6 +14,14 @@ public struct Requirements: Sendable {
         public var lengthSeconds: Int? = nil
         /// The start as local time.
         public var local: LocalTime { LocalTime(utc: start, utcOffset: utcOffset) }
+
+        public init(start: Int, utcOffset: Int, required: Int, lengthSeconds: Int? = nil) {
+            self.start = start
+            self.utcOffset = utcOffset
+            self.required = required
+            self.lengthSeconds = lengthSeconds
+        }
+
         /// Seconds after local midnight.
         public var secondOfDay: Int { local.secondOfDay }
     }
@@ -22,6 +30,11 @@ public struct Requirements: Sendable {
     public struct Day: Sendable {
         public var day: Int
         public var intervals: [Interval]
+
+        public init(day: Int, intervals: [Interval]) {
+            self.day = day
+            self.intervals = intervals
+        }
     }
 
     public var intervalSeconds: Int

@@ -1,0 +1,108 @@
+import CallData
+
+/// What planning one queue gave: its figures for `summary.json`, or why it failed.
+///
+/// Everything here except `seconds` is a function of the inputs, so `queue.json` and
+/// `summary.json` are byte-identical run to run; `seconds` goes to `timings.json` only.
+struct QueueOutcome: Sendable {
+    /// One input file and its fingerprint.
+    struct Input: Sendable {
+        var role: String
+        var path: String
+        /// `nil` when the file could not be read.
+        var sha256: String?
+    }
+
+    /// The plan's figures (a successful queue).
+    struct Figures: Sendable {
+        var model: String
+        /// Prediction-interval level of the forecast band.
+        var level: Double
+        var firstDay: String
+        var lastDay: String
+        var intervals: Int
+        var forecastCalls: Double
+        var callsReachingAgents: Double
+        var peakAgents: Int
+        var paidHours: Double
+        var cost: Double
+        var intervalsShort: Int
+        var maxShortfall: Int
+        var solverGap: Double
+        var solverOptimal: Bool
+        var serviceLevelTarget: Double
+        /// Erlang service level of the agents the roster puts on the phones (after shrinkage),
+        /// weighted by calls: what the plan promises.
+        var serviceLevelPromised: Double
+        /// Service level the simulation of the roster delivers (the `Simulation` module, when it exists).
+        var serviceLevelExpected: Double?
+        var rosterRows: Int
+        var agentsUsed: Int
+    }
+
+    var name: String
+    var inputs: [Input]
+    var figures: Figures?
+    /// One line saying why the queue failed.
+    var error: String?
+    /// The exit status the failure maps to (1 bad data, 2 bad config use, 3 infeasible).
+    var status: ExitStatus
+    var seconds: Double
+
+    /// The queue's entry of `summary.json`, keys in a fixed order, numbers by `formatDecimal`.
+    var json: String {
+        var fields: [(String, String)] = [
+            ("name", JSONText.string(name)), ("status", JSONText.string(error == nil ? "ok" : "failed")),
+        ]
+        if let error { fields.append(("error", JSONText.string(error))) }
+        if let f = figures {
+            fields += [
+                ("model", JSONText.string(f.model)), ("level", JSONText.number(f.level, places: 4)),
+                ("first_day", JSONText.string(f.firstDay)),
+                ("last_day", JSONText.string(f.lastDay)), ("intervals", String(f.intervals)),
+                ("forecast_calls", JSONText.number(f.forecastCalls, places: 1)),
+                ("calls_reaching_agents", JSONText.number(f.callsReachingAgents, places: 1)),
+                ("peak_agents", String(f.peakAgents)), ("paid_hours", JSONText.number(f.paidHours, places: 2)),
+                ("cost", JSONText.number(f.cost, places: 2)), ("intervals_short", String(f.intervalsShort)),
+                ("max_shortfall", String(f.maxShortfall)), ("solver_gap", JSONText.number(f.solverGap, places: 6)),
+                ("solver_optimal", f.solverOptimal ? "true" : "false"),
+                ("service_level_target", JSONText.number(f.serviceLevelTarget, places: 4)),
+                ("service_level_promised", JSONText.number(f.serviceLevelPromised, places: 4)),
+                ("service_level_expected", f.serviceLevelExpected.map { JSONText.number($0, places: 4) } ?? "null"),
+                ("roster_rows", String(f.rosterRows)), ("agents_used", String(f.agentsUsed)),
+            ]
+        }
+        let inputList = inputs.map { i in
+            "{\"role\": \(JSONText.string(i.role)), \"path\": \(JSONText.string(i.path)), \"sha256\": \(i.sha256.map(JSONText.string) ?? "null")}"
+        }
+        fields.append(("inputs", "[" + inputList.joined(separator: ", ") + "]"))
+        return "{" + fields.map { "\(JSONText.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+    }
+}
+
+/// JSON text pieces written the same way on every machine.
+enum JSONText {
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let h = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A finite number by `formatDecimal`; `null` otherwise.
+    static func number(_ x: Double, places: Int) -> String { x.isFinite ? formatDecimal(x, places: places) : "null" }
+}

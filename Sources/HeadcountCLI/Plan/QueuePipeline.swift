@@ -1,0 +1,292 @@
+import CallData
+import Forecasting
+import LinearAlgebra
+import Scheduling
+import Staffing
+import Synchronization
+
+/// Plans one queue for a run date: history up to the run date → forecast of the `horizon` days
+/// after it → agents per interval (Erlang C/A) → roster of named agents (or a shift plan) →
+/// coverage; writes `history.csv`, `forecast.csv`, `staffing.csv`, `roster.csv`, `coverage.csv` and
+/// `queue.json` into the queue's folder, each atomically.
+///
+/// The same inputs and run date give the same bytes: every library step is deterministic (sorted
+/// iteration, fixed float formatting) and the roster solver returns the same roster as long as it
+/// proves its gap inside `time_limit` (the deterministic work budget replaces that once the
+/// Scheduling library has it).
+///
+/// *Edge Cases*: history that ends more than `maximumHistoryLagDays` before the run date is refused
+/// (a stale feed would silently plan from old data); a run date before the history's first day
+/// leaves no history and is refused.
+struct QueuePipeline: Sendable {
+    /// Days the history may end before the run date (a feed missing a weekend and a holiday).
+    static let maximumHistoryLagDays = 7
+    /// Days of recent history copied into `history.csv` for the report's forecast-vs-history chart.
+    static let recentHistoryDays = 14
+
+    var queue: QueuePlanConfig
+    /// The run date (days since 1970-01-01 on the queue's local calendar).
+    var runDay: Int
+
+    /// Plans the queue into `folder` (created when missing). Never throws: a failure is an outcome.
+    func run(into folder: String) -> QueueOutcome {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let inputs = queue.inputs.map { role, path in
+            QueueOutcome.Input(
+                role: role, path: path.written, sha256: (try? FileBytes.read(path.resolved)).map(SHA256.hex))
+        }
+        var outcome = QueueOutcome(
+            name: queue.name, inputs: inputs, figures: nil, error: nil, status: .success, seconds: 0)
+        do {
+            try PlanFiles.makeDirectories(folder)
+            outcome.figures = try plan(into: folder)
+        } catch {
+            (outcome.error, outcome.status) = Self.describe(error)
+        }
+        outcome.seconds = Self.seconds(clock.now - started)
+        do {
+            try PlanFiles.write(outcome.json + "\n", to: folder + "/queue.json")
+        } catch {
+            if outcome.error == nil { (outcome.error, outcome.status) = Self.describe(error) }
+        }
+        return outcome
+    }
+
+    func plan(into folder: String) throws -> QueueOutcome.Figures {
+        // Issue 10 seam: once the surge support is on main, mask `incidents` (IncidentFile.read +
+        // IncidentMask.apply on `history` below) and apply `scenario` to the forecast (as
+        // `forecast --scenario` does) instead of refusing them here.
+        if let scenario = queue.scenario ?? queue.incidents {
+            throw UsageError(
+                "\(scenario.resolved): incidents and surge scenarios need the forecasting support of issue 10, "
+                    + "which this build of Headcount does not have; remove the key or upgrade")
+        }
+        // 1. History up to the run date, one queue.
+        let file = try HistoryFile.read(
+            path: queue.history.resolved, timeZone: queue.timeZone, intervalSeconds: queue.intervalSeconds)
+        let series = try selectSeries(file)
+        let kept = series.records.filter { $0.localDay <= runDay }
+        guard let last = kept.last else {
+            throw UsageError(
+                "\(queue.history.resolved): no history on or before the run date \(formatISODate(days: runDay))",
+                status: .badInput)
+        }
+        let lag = runDay - last.localDay
+        guard lag <= Self.maximumHistoryLagDays else {
+            throw UsageError(
+                "\(queue.history.resolved): history ends on \(formatISODate(days: last.localDay)), \(lag) days before the run date "
+                    + "\(formatISODate(days: runDay)); expected history up to at most \(Self.maximumHistoryLagDays) days before it "
+                    + "(pass --date to plan an earlier day)", status: .badInput)
+        }
+        let history = IntervalHistory(
+            intervalSeconds: file.intervalSeconds, timeZone: queue.timeZone,
+            series: [IntervalSeries(queue: queue.name, records: kept)])
+        try writeRecentHistory(history, to: folder + "/history.csv")
+
+        // 2. Forecast the days after the run date.
+        let special = try queue.specialDays.map { try SpecialDays.read(path: $0.resolved) } ?? .none
+        let request = ForecastRequest(
+            horizonDays: queue.horizonDays + lag, modelName: queue.model, level: queue.level, specialDays: special)
+        guard var forecast = try Forecaster.forecast(history, request).first else {
+            throw UsageError("\(queue.history.resolved): nothing to forecast", status: .badInput)
+        }
+        forecast.rows = forecast.rows.filter { row in
+            let day = CivilCalendar.floorDivide(row.start + row.utcOffset, 86_400)
+            return day > runDay && day <= runDay + queue.horizonDays
+        }
+        guard !forecast.rows.isEmpty else {
+            throw UsageError(
+                "\(queue.history.resolved): the centre is closed on every day of the horizon (no open slots in the last four weeks)",
+                status: .badInput)
+        }
+        try Forecaster.csv([forecast], timeZone: queue.timeZone).write(to: folder + "/forecast.csv")
+
+        // 3. Agents per interval.
+        let staffing = try staff(forecast, intervalSeconds: history.intervalSeconds)
+        try staffing.csv.write(to: folder + "/staffing.csv")
+
+        // 4. Roster (named agents) or shift plan, and coverage.
+        let requirements = staffing.requirements(timeZone: queue.timeZone)
+        let templates = try ShiftFile.read(path: queue.shifts.resolved)
+        // One roster solve at a time: CBC is serialised process-wide anyway, and the roster's
+        // wall-clock limit must not run while the queue waits for another queue's solve.
+        let (coverage, paid, cost, gap, optimal, rows, agentsUsed) = try Self.rosterGate.withLock { _ in
+            try schedule(requirements, templates: templates, folder: folder)
+        }
+        try coverage.csv(queue: queue.name).write(to: folder + "/coverage.csv")
+        // 5. Simulation seam: when the Simulation module lands, simulate the roster against the
+        // forecast here, write `simulation.csv` and set `serviceLevelExpected`.
+
+        return QueueOutcome.Figures(
+            model: forecast.modelName, level: queue.level, firstDay: formatISODate(days: runDay + 1),
+            lastDay: formatISODate(days: runDay + queue.horizonDays), intervals: staffing.rows.count,
+            forecastCalls: forecast.rows.reduce(0) { $0 + $1.calls },
+            callsReachingAgents: staffing.rows.reduce(0) { $0 + $1.result.callsReachingAgents },
+            peakAgents: staffing.rows.map(\.result.scheduledAgents).max() ?? 0, paidHours: paid, cost: cost,
+            intervalsShort: coverage.intervalsShort, maxShortfall: coverage.maxShortfall, solverGap: gap,
+            solverOptimal: optimal && gap < 1e-9, serviceLevelTarget: queue.targetSL,
+            serviceLevelPromised: try promisedServiceLevel(staffing, coverage: coverage), serviceLevelExpected: nil,
+            rosterRows: rows, agentsUsed: agentsUsed)
+    }
+
+    /// Serialises the roster stage of concurrently planned queues.
+    static let rosterGate = Mutex(())
+
+    /// Roster (named agents) or shift plan for the requirements; writes `roster.csv`.
+    func schedule(_ requirements: Requirements, templates: [ShiftTemplate], folder: String) throws -> (
+        Coverage, Double, Double, Double, Bool, Int, Int
+    ) {
+        let coverage: Coverage
+        let paid: Double
+        let cost: Double
+        let gap: Double
+        let optimal: Bool
+        let rows: Int
+        let agentsUsed: Int
+        if let agentsPath = queue.agents {
+            let agents = Self.prorated(
+                try AgentFile.read(path: agentsPath.resolved), firstDay: runDay + 1, lastDay: runDay + queue.horizonDays
+            )
+            let roster = try Rosterer.roster(
+                requirements, templates: templates, agents: agents, understaffingPenalty: queue.understaffingPenalty,
+                timeLimit: Double(queue.timeLimitSeconds))
+            coverage = Coverage(requirements, worked: roster.assignments.map { ($0.option, 1) })
+            try roster.csv(requirements).write(to: folder + "/roster.csv")
+            (paid, cost, gap, optimal) = (roster.paidHours, roster.cost, roster.gap, roster.provenOptimal)
+            rows = roster.assignments.count
+            agentsUsed = Set(roster.assignments.map(\.agent.id)).count
+        } else {
+            let plan = try ShiftPlanner.plan(
+                requirements, templates: templates, understaffingPenalty: queue.understaffingPenalty,
+                timeLimit: Double(queue.timeLimitSeconds))
+            coverage = Coverage(requirements, worked: plan.entries.map { ($0.option, $0.count) })
+            try plan.csv(requirements).write(to: folder + "/roster.csv")
+            (paid, cost, gap, optimal) = (plan.paidHours, plan.cost, plan.gap, plan.provenOptimal)
+            rows = plan.entries.count
+            // People needed: the busiest day's shifts (one shift per person per day).
+            var perDay: [Int: Int] = [:]
+            for e in plan.entries { perDay[e.option.dayIndex, default: 0] += e.count }
+            agentsUsed = perDay.values.max() ?? 0
+        }
+        return (coverage, paid, cost, gap, optimal, rows, agentsUsed)
+    }
+
+    /// The history series this queue plans.
+    func selectSeries(_ file: IntervalHistory) throws -> IntervalSeries {
+        let wanted = queue.series ?? queue.name
+        if let s = file.series.first(where: { $0.queue == wanted }) { return s }
+        if queue.series == nil, file.series.count == 1 { return file.series[0] }
+        let names = file.series.compactMap(\.queue).sorted()
+        throw UsageError(
+            "\(queue.history.resolved): no queue '\(wanted)' in the history; expected one of \(names.joined(separator: ", ")) "
+                + "(set `series` in the queue's config)", status: .badInput)
+    }
+
+    /// `interval_start, interval_minutes, queue, calls, aht_seconds` for the last days of history.
+    func writeRecentHistory(_ history: IntervalHistory, to path: String) throws {
+        var w = CSVWriter(header: ["interval_start", "interval_minutes", "queue", "calls", "aht_seconds"])
+        let records = history.series[0].records
+        let from = (records.last?.localDay ?? 0) - Self.recentHistoryDays + 1
+        for r in records where r.localDay >= from {
+            w.writeRow([
+                r.startText, String(history.intervalSeconds / 60), queue.name, formatDecimal(r.calls, places: 3),
+                r.ahtSeconds.map { formatDecimal($0, places: 2) } ?? "",
+            ])
+        }
+        try w.write(to: path)
+    }
+
+    /// Staffing of every forecast interval with the queue's targets and levers.
+    func staff(_ forecast: QueueForecast, intervalSeconds: Int) throws -> PlanStaffing {
+        var rows: [PlanStaffing.Row] = []
+        rows.reserveCapacity(forecast.rows.count)
+        for f in forecast.rows {
+            guard let aht = f.ahtSeconds ?? queue.ahtSeconds, aht > 0 else {
+                throw UsageError(
+                    "\(queue.history.resolved): the history has no AHT (aht_seconds or handle_seconds); set `aht` for queue '\(queue.name)'",
+                    status: .badInput)
+            }
+            let request = staffingRequest(calls: f.calls, intervalSeconds: intervalSeconds, aht: aht)
+            var result = try StaffingSolver.solve(request)
+            if result.metrics.agents < queue.minAgents {
+                result = try StaffingSolver.evaluate(request, agents: queue.minAgents)
+            }
+            rows.append(PlanStaffing.Row(forecast: f, aht: aht, result: result))
+        }
+        return PlanStaffing(queue: queue.name, intervalSeconds: intervalSeconds, rows: rows)
+    }
+
+    func staffingRequest(calls: Double, intervalSeconds: Int, aht: Double) -> StaffingRequest {
+        StaffingRequest(
+            load: QueueLoad(calls: calls, intervalSeconds: Double(intervalSeconds), ahtSeconds: aht),
+            model: queue.erlang == .erlangA ? .erlangA(patienceSeconds: queue.patienceSeconds ?? 0) : .erlangC,
+            targets: ServiceTargets(
+                serviceLevel: queue.targetSL, targetSeconds: queue.targetSeconds, maxASASeconds: queue.maxASASeconds,
+                maxAbandonRate: queue.maxAbandonRate, maxOccupancy: queue.maxOccupancy),
+            shrinkage: queue.shrinkage,
+            levers: LoadLevers(deflection: queue.deflection, botContainment: queue.botContainment))
+    }
+
+    /// Calls-weighted Erlang service level of the agents the roster puts on the phones:
+    /// `⌊scheduled × (1 − shrinkage)⌋` per interval.
+    func promisedServiceLevel(_ staffing: PlanStaffing, coverage: Coverage) throws -> Double {
+        var onPhones: [Int: Int] = [:]
+        for r in coverage.rows { onPhones[r.start] = r.scheduled }
+        var weighted = 0.0
+        var calls = 0.0
+        for row in staffing.rows {
+            let scheduled = onPhones[row.forecast.start] ?? 0
+            let agents = Int((Double(scheduled) * (1 - queue.shrinkage)).rounded(.down))
+            let request = staffingRequest(
+                calls: row.forecast.calls, intervalSeconds: staffing.intervalSeconds, aht: row.aht)
+            let m = try StaffingSolver.evaluate(request, agents: agents)
+            weighted += m.callsReachingAgents * m.metrics.serviceLevel
+            calls += m.callsReachingAgents
+        }
+        return calls > 0 ? weighted / calls : 1
+    }
+
+    /// Agents whose weekly minimum hours are scaled to the shortest ISO week the horizon covers.
+    ///
+    /// A nightly horizon (e.g. the 7 days after a Wednesday) cuts ISO weeks, and a contract's
+    /// `min_hours_week` cannot be met in the two days of a cut week. The roster library applies
+    /// contracts per ISO week, so the plan prorates the minimum by the shortest week's share of
+    /// 7 days (rounded down to half hours); maximum hours and days stay as they are.
+    /// *Edge Cases*: a horizon of whole ISO weeks leaves every agent unchanged.
+    static func prorated(_ agents: [Agent], firstDay: Int, lastDay: Int) -> [Agent] {
+        var daysInWeek: [Int: Int] = [:]
+        for day in firstDay...max(firstDay, lastDay) {
+            daysInWeek[day - (CivilCalendar.isoWeekday(days: day) - 1), default: 0] += 1
+        }
+        let share = Double(daysInWeek.values.min() ?? 7) / 7
+        guard share < 1 else { return agents }
+        return agents.map { a in
+            var b = a
+            b.minHoursWeek = (a.minHoursWeek * share * 2).rounded(.down) / 2
+            return b
+        }
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    /// One line and the exit status for an error of any library.
+    static func describe(_ error: any Error) -> (String, ExitStatus) {
+        switch error {
+        case let e as CallDataError: (e.description, .badInput)
+        case let e as UsageError: (e.description, e.status)
+        case let e as SchedulingInputError: (e.description, .badInput)
+        case let e as InfeasibleScheduleError:
+            // The library speaks in `schedule` flags; the plan's knobs are config keys.
+            (
+                e.description.replacing("--allow-understaffing PENALTY", with: "set `allow_understaffing`")
+                    .replacing("--time-limit", with: "`time_limit`"), .infeasible
+            )
+        case let e as StaffingError: ("staffing: \(e)", .badInput)
+        case let e as ForecastError: ("forecast: \(e)", .badInput)
+        default: (String(describing: error), .badInput)
+        }
+    }
+}

@@ -19,7 +19,7 @@ struct Headcount: ParsableCommand {
         version: version,
         subcommands: [
             AggregateCommand.self, ForecastCommand.self, BacktestCommand.self, ErlangCommand.self, StaffCommand.self,
-            ScheduleCommand.self, CalloutCommand.self,
+            ScheduleCommand.self, CalloutCommand.self, IncidentsCommand.self, ReforecastCommand.self,
         ]
     )
 }

@@ -34,6 +34,10 @@ struct StaffCommand: ParsableCommand {
 
     @OptionGroup var timeZone: TimeZoneOption
 
+    @Option(
+        help: "Scenario TOML (see 'forecast --scenario'): its bot_containment / deflection apply from its 'from' time.")
+    var scenario: String?
+
     @Option(help: "Output CSV (written atomically).")
     var output: String
 
@@ -47,9 +51,10 @@ struct StaffCommand: ParsableCommand {
         let history = try IntervalHistoryReader(timeZone: try timeZone.zone()).read(&reader)
         let probe = staffing.request(calls: 0, intervalSeconds: Double(history.intervalSeconds), ahtSeconds: aht ?? 1)
         do { try probe.validate() } catch { throw error.asUsageError }
+        let schedule = try scenario.map { try scenarioLevers(path: $0, options: staffing, zone: try timeZone.zone()) }
         let table = try StaffingTable.build(
             history: history, options: staffing, fallbackAHT: aht, minAgents: minAgents,
-            file: forecast)
+            file: forecast, schedule: schedule)
         try table.write(to: output)
     }
 }
@@ -63,7 +68,7 @@ enum StaffingTable {
 
     static func build(
         history: IntervalHistory, options: StaffingOptions, fallbackAHT: Double?, minAgents: Int,
-        file: String
+        file: String, schedule: LeverSchedule? = nil
     ) throws -> CSVWriter {
         var w = CSVWriter(header: header)
         for series in history.series {
@@ -71,8 +76,9 @@ enum StaffingTable {
                 guard let aht = r.ahtSeconds ?? fallbackAHT, aht > 0 else {
                     throw UsageError("\(file): interval \(r.startText) has no aht_seconds; pass --aht SECONDS")
                 }
-                let request = options.request(
+                var request = options.request(
                     calls: r.calls, intervalSeconds: Double(history.intervalSeconds), ahtSeconds: aht)
+                if let schedule { request.levers = schedule.levers(at: r.start) }
                 var result: StaffingResult
                 do {
                     result = try StaffingSolver.solve(request)

@@ -17,7 +17,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -55,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "Scheduling",
-            dependencies: ["CallData", "CCBC", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["CallData", "CCBC"],
             exclude: ["README.md"],
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
@@ -86,7 +85,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SchedulingTests",
-            dependencies: ["Scheduling", "CallData", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Scheduling", "CallData", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "HeadcountCLITests",

@@ -24,6 +24,12 @@ let package = Package(
             name: "staffing-bench",
             dependencies: [.product(name: "Staffing", package: "Headcount")]
         ),
+        .executableTarget(
+            name: "toml-bench",
+            dependencies: [
+                .product(name: "CallData", package: "Headcount"), .product(name: "Scheduling", package: "Headcount"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

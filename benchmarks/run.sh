@@ -32,6 +32,12 @@ swift build -c release --package-path benchmarks --product staffing-bench >/dev/
 benchmarks/.build/release/staffing-bench 100000 benchmarks/work/erlang_inputs.csv
 python3 benchmarks/peers/erlang_pyworkforce.py benchmarks/work/erlang_inputs.csv 2000
 
+echo "== TOML: read a 1,000-shift file (CallData's TOML reader; ShiftFile with checks) vs Python tomllib, best of 20"
+python3 benchmarks/make_shifts_1000.py benchmarks/work/shifts_1000.toml
+swift build -c release --package-path benchmarks --product toml-bench >/dev/null
+benchmarks/.build/release/toml-bench benchmarks/work/shifts_1000.toml 20
+python3 benchmarks/peers/toml_tomllib.py benchmarks/work/shifts_1000.toml 20
+
 echo "== forecasting: rolling-origin backtest on the bank data (8 folds x 7 days)"
 /usr/bin/time -f "headcount backtest (all models, 8 folds) seconds=%e" $H backtest --history data/bank_calls_5min.csv --folds 8 --horizon 7d
 python3 ../shared/tools/forecast_eval.py $H data/bank_calls_5min.csv 8 2>/dev/null || echo "(shared/tools/forecast_eval.py not found beside the repository)"

@@ -296,8 +296,8 @@ struct CLI {
     }
 
     @Test(arguments: [
-        ("[[shift]]\nname = \"x\"\nlength = \"8q\"\n", "s.toml:3:1:"),
-        ("[[shift]]\nname = \"x\"\n", "has no length"),
+        ("[[shift]]\nname = \"x\"\nlength = \"8q\"\n", "s.toml:3:10:"),
+        ("[[shift]]\nname = \"x\"\n", "s.toml:1:1: found [[shift]] without `length`"),
         ("[[shift\nname = \"x\"\n", "s.toml:1:"),
     ])
     func badShiftsFileExitsOneWithLine(text: String, expected: String) throws {

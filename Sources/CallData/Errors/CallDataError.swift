@@ -40,6 +40,8 @@ public enum CallDataError: Error, Equatable, Sendable, CustomStringConvertible {
     case misalignedInterval(file: String, line: Int, column: Int, value: String, intervalSeconds: Int)
     /// Interval history whose interval cannot be turned into the one asked for.
     case incompatibleInterval(file: String, found: Int, requested: Int)
+    /// A TOML file that is malformed or does not fit its schema (see `TOMLError`).
+    case toml(TOMLError)
 
     public var description: String {
         switch self {
@@ -72,6 +74,7 @@ public enum CallDataError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(f):\(l):\(c): interval start '\(v)' is not on the \(TimeSpan(seconds: s)) grid; expected starts at multiples of \(TimeSpan(seconds: s)) from midnight"
         case .incompatibleInterval(let f, let found, let req):
             "\(f): history is in \(TimeSpan(seconds: found)) intervals, which cannot be combined into \(TimeSpan(seconds: req)); expected a multiple of \(TimeSpan(seconds: found))"
+        case .toml(let e): e.description
         }
     }
 }

@@ -47,6 +47,37 @@ public struct ShiftTemplate: Equatable, Sendable {
     public var paidHours: Double {
         Double(lengthSeconds - breaks.filter { !$0.paid }.reduce(0) { $0 + $1.lengthSeconds }) / 3600
     }
+
+    /// What makes the template unusable, as an "expected …" phrase, or `nil` when it is consistent:
+    /// a positive length of at most a day, a start step that divides a day, an earliest start before
+    /// midnight and a latest end after it that leave room for the shift, a finite cost ≥ 0, and breaks
+    /// shorter than the shift whose windows keep them inside it and that fit one after another in order.
+    ///
+    /// `ShiftFile` reports these with the line of the offending value; the planners skip a template
+    /// built in code that fails them rather than divide by zero or form an empty range.
+    public var problem: String? {
+        guard lengthSeconds > 0, lengthSeconds <= 86_400 else { return "a shift length between 1s and 24h" }
+        guard startStepSeconds > 0, startStepSeconds <= 86_400, 86_400 % startStepSeconds == 0 else {
+            return "a start step that divides 24h"
+        }
+        if let e = earliestStart, !(0..<86_400).contains(e) { return "an earliest start from 00:00 to 23:59" }
+        if let l = latestEnd, !(1...86_400).contains(l) { return "a latest end from 00:01 to 24:00" }
+        if let l = latestEnd, (earliestStart ?? 0) + lengthSeconds > l {
+            return "a latest end at least the shift length after the earliest start"
+        }
+        guard costPerHour.isFinite, costPerHour >= 0 else { return "a cost per hour ≥ 0" }
+        var free = 0
+        for b in breaks {
+            guard b.lengthSeconds > 0, b.lengthSeconds < lengthSeconds else { return "breaks shorter than the shift" }
+            guard b.window.lowerBound >= 0, b.window.upperBound <= lengthSeconds - b.lengthSeconds else {
+                return "break windows that keep each break inside the shift"
+            }
+            let start = max(b.window.lowerBound, free)
+            guard start <= b.window.upperBound else { return "breaks that fit one after another in their windows" }
+            free = start + b.lengthSeconds
+        }
+        return nil
+    }
 }
 
 /// An agent and their contract.

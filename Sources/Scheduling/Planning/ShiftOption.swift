@@ -28,6 +28,7 @@ public enum ShiftOptions {
     /// Every start on each template's grid inside its window (default: the day's requirement rows),
     /// every break placement on the interval grid within the break windows; identical options
     /// (same start, end and breaks) keep the cheapest template — aggregation of identical shifts.
+    /// Templates with a `problem` (possible only when built in code; `ShiftFile` refuses them) give no options.
     public static func enumerate(_ requirements: Requirements, templates: [ShiftTemplate]) -> [[ShiftOption]] {
         let iv = requirements.intervalSeconds
         let zone = requirements.timeZone
@@ -36,7 +37,7 @@ public enum ShiftOptions {
             let firstWall = first.secondOfDay
             let lastEndWall = last.secondOfDay + iv
             var best: [String: ShiftOption] = [:]
-            for t in templates {
+            for t in templates where t.problem == nil {
                 let earliest = t.earliestStart ?? firstWall
                 let latestEnd = t.latestEnd ?? lastEndWall
                 var wallStart = (earliest + t.startStepSeconds - 1) / t.startStepSeconds * t.startStepSeconds

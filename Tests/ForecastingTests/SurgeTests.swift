@@ -205,7 +205,7 @@ enum BankData {
     @Test func readsAScenario() throws {
         let p = try Self.write(
             "# outage\nstart = \"2025-04-08T08:00\"\npeak_multiplier = 3\nhalf_life = \"3h\"\nbot_containment = 0.4\n"
-                + "deflection = 0.3\nfrom = \"2025-04-08T09:00+02:00\"\n")
+                + "deflection = 0.3\nfrom = 2025-04-08T09:00:00+02:00\n")
         let s = try SurgeScenarioFile.read(path: p, timeZone: PlanningTimeZone(identifier: "Europe/Berlin")!)
         #expect(s.size == .peak(multiplier: 3, halfLifeHours: 3, timeToPeakHours: nil))
         #expect(s.start == BankData.day(2025, 4, 8) * 86_400 + 6 * 3600)
@@ -217,19 +217,19 @@ enum BankData {
         let cases = [
             (
                 "start = \"2025-04-08T08:00\"\npeak_multiplier = 3\nhalf_life = \"3h\"\nbot_contaiment = 0.4\n",
-                ":4:1: unknown key 'bot_contaiment'"
+                ":4:1: `bot_contaiment`"
             ),
-            ("start = \"2025-04-08T08:00\"\npeak_multiplier = 3\n", "needs half_life"),
-            ("start = \"2025-13-08T08:00\"\naffected_customers = 5\n", ":1:1: bad time"),
-            ("start = \"2025-04-08T08:00\"\naffected_customers = -5\n", ":2:1: bad affected_customers"),
+            ("start = \"2025-04-08T08:00\"\npeak_multiplier = 3\n", "without half_life"),
+            ("start = \"2025-13-08T08:00\"\naffected_customers = 5\n", ":1:9: `start`"),
+            ("start = \"2025-04-08T08:00\"\naffected_customers = -5\n", ":2:22: `affected_customers`"),
             (
                 "start = \"2025-04-08T08:00\"\npeak_multiplier = 3\nhalf_life = \"3h\"\ndeflection = 1.5\n",
-                ":4:1: bad deflection"
+                ":4:14: `deflection`"
             ),
         ]
         for (text, message) in cases {
             let p = try Self.write(text)
-            #expect(throws: SurgeError.self) { try SurgeScenarioFile.read(path: p, timeZone: .utc) }
+            #expect(throws: CallDataError.self) { try SurgeScenarioFile.read(path: p, timeZone: .utc) }
             do { _ = try SurgeScenarioFile.read(path: p, timeZone: .utc) } catch {
                 #expect("\(error)".contains(message), "\(error)")
             }

@@ -69,19 +69,19 @@ import Testing
         let fs = dir.appendingPathComponent("fs.csv").path
         let scenario = dir.appendingPathComponent("surge.toml").path
         try """
-        start = "2003-10-23T10:00"
+        start = "2003-10-27T10:00"
         peak_multiplier = 3
         half_life = "3h"
         bot_containment = 0.4
-        from = "2003-10-23T11:00"
+        from = "2003-10-27T11:00"
         """.write(toFile: scenario, atomically: true, encoding: .utf8)
         #expect(
             try CLI.run([
-                "forecast", "--history", "data/bank_calls_5min.csv", "--interval", "30m", "--horizon", "1d", "--output",
+                "forecast", "--history", "data/bank_calls_5min.csv", "--interval", "30m", "--horizon", "3d", "--output",
                 f,
             ]).status == 0)
         let r = try CLI.run([
-            "forecast", "--history", "data/bank_calls_5min.csv", "--interval", "30m", "--horizon", "1d", "--scenario",
+            "forecast", "--history", "data/bank_calls_5min.csv", "--interval", "30m", "--horizon", "3d", "--scenario",
             scenario,
             "--output", fs,
         ])
@@ -92,7 +92,7 @@ import Testing
         for (b, s) in zip(base, surge) {
             let t = b["interval_start"] ?? ""
             let x = (Double(s["calls"] ?? "") ?? 0) / (Double(b["calls"] ?? "") ?? 1)
-            if t < "2003-10-23T10:00" { #expect(x == 1) } else if t.hasPrefix("2003-10-23T10:30") { #expect(x > 2.2) }
+            if t < "2003-10-27T10:00" { #expect(x == 1) } else if t.hasPrefix("2003-10-27T10:30") { #expect(x > 2.2) }
             #expect((Double(s["calls_upper"] ?? "") ?? 0) >= (Double(s["calls"] ?? "") ?? 0))
         }
         // staff applies the bot containment from 11:00 only.
@@ -103,11 +103,11 @@ import Testing
             let reaching = Double(row["calls"] ?? "") ?? -1
             let offered = Double(s["calls"] ?? "") ?? -1
             let t = row["interval_start"] ?? ""
-            #expect(abs(reaching - (t >= "2003-10-23T11:00" ? 0.6 : 1) * offered) < 0.01 * max(1, offered), "\(t)")
+            #expect(abs(reaching - (t >= "2003-10-27T11:00" ? 0.6 : 1) * offered) < 0.01 * max(1, offered), "\(t)")
         }
         // Reforecast: the first two hours of the surge day as actuals.
         let actuals = dir.appendingPathComponent("a.csv").path
-        let seen = surge.filter { ($0["interval_start"] ?? "") < "2003-10-23T12:00" }
+        let seen = surge.filter { ($0["interval_start"] ?? "") < "2003-10-27T12:00" }
         try
             ("interval_start,calls\n"
             + seen.map { "\($0["interval_start"] ?? ""),\(Int((Double($0["calls"] ?? "") ?? 0).rounded()))" }.joined(
@@ -119,9 +119,9 @@ import Testing
         let re = try Self.rows(out)
         #expect(re.first?.keys.contains("interval_minutes") == true)
         // The projection follows the scenario's decay (within 25 % over the rest of the day).
-        let restTruth = zip(surge, base).filter { ($0.0["interval_start"] ?? "") >= "2003-10-23T12:00" }
+        let restTruth = zip(surge, base).filter { ($0.0["interval_start"] ?? "") >= "2003-10-27T12:00" }
             .reduce(0.0) { $0 + (Double($1.0["calls"] ?? "") ?? 0) }
-        let restRe = re.filter { ($0["interval_start"] ?? "") >= "2003-10-23T12:00" }.reduce(0.0) {
+        let restRe = re.filter { ($0["interval_start"] ?? "") >= "2003-10-27T12:00" }.reduce(0.0) {
             $0 + (Double($1["calls"] ?? "") ?? 0)
         }
         #expect(abs(restRe / restTruth - 1) < 0.25, "\(restRe) vs \(restTruth)")
@@ -130,11 +130,11 @@ import Testing
     @Test func badScenarioAndIncidentFilesNameTheLine() throws {
         let dir = CLI.temporaryDirectory()
         let scenario = dir.appendingPathComponent("s.toml").path
-        try "start = \"2003-10-23T10:00\"\npeak_multiplier = 3\nhalf_life = \"3h\"\nbot_contaiment = 0.4\n".write(
+        try "start = \"2003-10-27T10:00\"\npeak_multiplier = 3\nhalf_life = \"3h\"\nbot_contaiment = 0.4\n".write(
             toFile: scenario, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("f.csv").path
         let r = try CLI.run([
-            "forecast", "--history", "data/bank_calls_5min.csv", "--horizon", "1d", "--scenario", scenario, "--output",
+            "forecast", "--history", "data/bank_calls_5min.csv", "--horizon", "3d", "--scenario", scenario, "--output",
             out,
         ])
         #expect(r.status == 1 && r.stderr.contains("s.toml:4:1") && r.stderr.contains("bot_contaiment"), "\(r.stderr)")

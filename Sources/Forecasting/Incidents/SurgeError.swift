@@ -2,8 +2,6 @@
 public enum SurgeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A scenario sized by affected customers, but no incident with `affected_customers` could be fitted.
     case noScaling(queue: String?)
-    /// A scenario value out of range (the message names the key and what was expected).
-    case badScenario(String)
 
     public var description: String {
         switch self {
@@ -11,7 +9,6 @@ public enum SurgeError: Error, Equatable, Sendable, CustomStringConvertible {
             "scenario gives affected_customers, but no incident with affected_customers could be fitted"
                 + (q.map { " for queue \($0)" } ?? "")
                 + "; pass --incidents with an affected_customers column, or use peak_multiplier and half_life"
-        case .badScenario(let m): m
         }
     }
 }

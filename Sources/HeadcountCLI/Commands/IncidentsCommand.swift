@@ -137,13 +137,9 @@ func jsonEscaped(_ s: String) -> String {
     return out
 }
 
-/// Reads a scenario file, mapping its errors to exit 1 (bad input data).
+/// Reads a scenario file (its errors are `CallDataError`s: exit 1, bad input data).
 func readScenario(path: String, zone: PlanningTimeZone) throws -> SurgeScenario {
-    do {
-        return try SurgeScenarioFile.read(path: path, timeZone: zone)
-    } catch let e as SurgeError {
-        throw UsageError("\(e)", status: .badInput)
-    }
+    try SurgeScenarioFile.read(path: path, timeZone: zone)
 }
 
 /// `forecast --scenario`: the forecasts with the scenario's surge added.

@@ -44,6 +44,9 @@ public struct IncidentDetector: Sendable {
     /// from, de-biased by the series' median low-quantile-to-median ratio: 0.1 keeps the level honest
     /// while a surge covers up to 90 % of the day's volume (a surge only adds calls).
     public var levelQuantile = 0.1
+    /// The day's level is capped at the neighbours' level times `exp(levelCapSD · σ_day)`, `σ_day` the
+    /// series' robust day-to-day log spread (3: a one-sided 0.1 % tail of ordinary busy days).
+    public var levelCapSD = 3.0
 
     /// A detector with the documented defaults.
     public init() {}
@@ -80,6 +83,16 @@ public struct IncidentDetector: Sendable {
 
     /// Detected runs of one queue.
     public func detectRuns(series: IntervalSeries, history: IntervalHistory) -> [Run] {
+        // Pass 2 leaves pass 1's incident days out of every other day's shape (a surge on a neighbour
+        // distorts its shares everywhere), which removes false alarms next to real incidents.
+        let first = detectRuns(series: series, history: history, excluded: [])
+        guard !first.isEmpty else { return first }
+        let zone = history.timeZone
+        let days = Set(first.map { CivilCalendar.floorDivide($0.start + zone.offset(atUTC: $0.start), 86_400) })
+        return detectRuns(series: series, history: history, excluded: days)
+    }
+
+    func detectRuns(series: IntervalSeries, history: IntervalHistory, excluded: Set<Int>) -> [Run] {
         let grid = DayGrid(series: series, intervalSeconds: history.intervalSeconds)
         let iv = history.intervalSeconds
         let per = max(1, blockSeconds / iv)
@@ -90,14 +103,16 @@ public struct IncidentDetector: Sendable {
             var yb: [Double]
             var pb: [Double]
             var median: Double
+            var neighbourTotal: Double
             var low: Double
         }
         var daysData: [Day?] = []
         var rel: [Double] = []
         var inv: [Double] = []
         var lowToMedian: [Double] = []
+        var dayLogs: [Double] = []
         for k in grid.days.indices {
-            guard let b = DayBaseline(grid: grid, dayIndex: k, excluded: []) else {
+            guard let b = DayBaseline(grid: grid, dayIndex: k, excluded: excluded) else {
                 daysData.append(nil)
                 continue
             }
@@ -113,7 +128,9 @@ public struct IncidentDetector: Sendable {
                 daysData.append(nil)
                 continue
             }
-            daysData.append(Day(shares: b.shares, yb: yb, pb: pb, median: med, low: low))
+            daysData.append(
+                Day(shares: b.shares, yb: yb, pb: pb, median: med, neighbourTotal: b.neighbourTotal, low: low))
+            if b.neighbourTotal > 0 { dayLogs.append(log(med / b.neighbourTotal)) }
             lowToMedian.append(low / med)
             for blk in 0..<blocks where pb[blk] * med >= 20 {
                 let ye = pb[blk] * med
@@ -122,13 +139,19 @@ public struct IncidentDetector: Sendable {
             }
         }
         let correction = max(1e-3, DayBaseline.median(lowToMedian))
+        // Day-level spread: robust SD of ln(day level / neighbours' mean total).
+        let centre = DayBaseline.median(dayLogs)
+        let dayLogSD = 1.4826 * DayBaseline.median(dayLogs.map { abs($0 - centre) })
         let mad = 1.4826 * DayBaseline.median(rel.map { abs($0 - DayBaseline.median(rel)) })
         let sigma2 = max(0, mad * mad - DayBaseline.median(inv))
         var runs: [Run] = []
         for k in grid.days.indices {
             guard let d = daysData[k] else { continue }
             // Level: the low quantile, de-biased to a median on ordinary days (a surge only adds calls).
-            let level = d.low / correction
+            // Capped at what day-level variation allows (exp(centre + levelCapSD·σ) × the neighbours' level):
+            // a surge covering most of the day cannot lift the level further than an ordinary busy day.
+            let cap = d.neighbourTotal > 0 ? d.neighbourTotal * exp(centre + levelCapSD * dayLogSD) : .infinity
+            let level = min(d.low / correction, cap)
             let e = d.shares.map { $0 * level }
             let values = grid.values[k]
             let yb = d.yb

@@ -23,6 +23,8 @@ import LinearAlgebra
 public enum SurgeFitter {
     static let riseBounds = (log(1.0 / 60), log(12.0))
     static let halfLifeBounds = (log(5.0 / 60), log(72.0))
+    /// Relative decrease of the penalised deviance below which the iterations stop.
+    static let convergence = 1e-7
 
     /// Fits the surge; `nil` when the data show no excess to fit.
     public static func fit(_ obs: [SurgeObservation], onsets: [Int], prior: SurgePrior? = .weak) -> SurgeFit? {
@@ -94,7 +96,7 @@ public enum SurgeFitter {
                     theta = trial
                     current = value
                     damping = max(damping / 10, 1e-9)
-                    improved = gain > 1e-9 * max(1, current)
+                    improved = gain > convergence * max(1, current)
                     break
                 }
                 damping *= 10
@@ -126,16 +128,14 @@ public enum SurgeFitter {
         [Double], [Double]
     ) {
         let mu = mean(obs, SurgeFit.shape(t, onset: onset))
-        var jac = [[Double]](repeating: [0, 0, 0], count: obs.count)
-        for j in 0..<3 {
+        // ∂μ/∂ln A is the excess itself; the other two by forward differences.
+        var jac = obs.indices.map { [mu[$0] - obs[$0].baseline, 0, 0] }
+        for j in 1..<3 {
             let h = 1e-6 * max(1, abs(t[j]))
             var up = t
-            var dn = t
             up[j] += h
-            dn[j] -= h
             let mu1 = mean(obs, SurgeFit.shape(up, onset: onset))
-            let mu0 = mean(obs, SurgeFit.shape(dn, onset: onset))
-            for i in obs.indices { jac[i][j] = (mu1[i] - mu0[i]) / (2 * h) }
+            for i in obs.indices { jac[i][j] = (mu1[i] - mu[i]) / h }
         }
         var jtj = [Double](repeating: 0, count: 9)
         var jtr = [Double](repeating: 0, count: 3)

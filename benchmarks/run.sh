@@ -71,3 +71,8 @@ python3 benchmarks/peers/check_roster.py benchmarks/work/roster.csv benchmarks/w
   benchmarks/work/roster_requirements.csv benchmarks/work/roster_cov.csv
 python3 -c "import ortools" 2>/dev/null || pip install -q ortools
 python3 benchmarks/peers/roster_ortools.py benchmarks/work/roster_requirements.csv benchmarks/work/roster_agents.csv 57 1
+
+echo "== surges: reforecast on planted surges vs ratio method and Shen & Huang; detection vs ruptures PELT; 500 queues"
+python3 -c "import ruptures" 2>/dev/null || pip install -q ruptures
+python3 benchmarks/surges/surge_bench.py $H data/bank_calls_5min.csv
+python3 ../shared/tools/surge_eval.py $H data/bank_calls_5min.csv 2>/dev/null || true

@@ -33,7 +33,7 @@ def rows_of(path): return list(csv.DictReader(open(path)))
 
 # --- the history with three past outages -----------------------------------------------------
 rows = [(P(r["interval_start"]), float(r["calls"])) for r in csv.DictReader(open("data/bank_calls_5min.csv"))]
-PEAK_X_PER_100K = 0.6          # peak multiplier above 1 per 100,000 affected customers in this made-up history
+PEAK_X_PER_100K = 1.0          # peak multiplier above 1 per 100,000 affected customers in this made-up history
 past = [(dt.date(2003, 5, 14), 120_000, 2.0), (dt.date(2003, 7, 16), 300_000, 3.5), (dt.date(2003, 9, 10), 200_000, 2.5)]
 rng = random.Random(2026)
 for day, customers, half_life in past:

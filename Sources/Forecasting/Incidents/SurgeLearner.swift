@@ -3,7 +3,8 @@ import CallData
 /// Fits the surge shape of every known incident in every queue of a history.
 ///
 /// For each incident and queue: the day's baseline comes from `DayBaseline` with all incident days
-/// left out of the shape and the incident's own intervals left out of the level; the observations
+/// left out of the shape and the level read from the intervals before the incident (the neighbours'
+/// level when those carry under a quarter of the day); the observations
 /// are the intervals from one hour before the incident's start to its end (or the day's end); the
 /// onset is profiled over the native intervals within one hour either side of the recorded start,
 /// at half-interval steps. `SurgeFitter` does the fit with the weak prior.
@@ -13,6 +14,13 @@ public enum SurgeLearner {
         public var incident: Incident
         public var queue: String?
         public var fit: SurgeFit
+    }
+
+    /// Slots usable for the day's level: before the first incident slot only (a surge's tail outlasts the
+    /// incident's recorded end and would lift the level, shortening the fitted half-life).
+    static func tailFree(_ mask: [Bool]) -> [Bool] {
+        guard let first = mask.firstIndex(of: true) else { return mask.map { _ in true } }
+        return mask.indices.map { $0 < first }
     }
 
     /// Fits every incident × queue whose data show an excess; others are skipped.
@@ -28,7 +36,7 @@ public enum SurgeLearner {
                 let off = zone.offset(atUTC: incident.start)
                 let day = CivilCalendar.floorDivide(incident.start + off, 86_400)
                 guard let k = grid.days.firstIndex(of: day), let mask = masked[k],
-                    let b = DayBaseline(grid: grid, dayIndex: k, excluded: incidentDays, usable: mask.map { !$0 })
+                    let b = DayBaseline(grid: grid, dayIndex: k, excluded: incidentDays, usable: tailFree(mask))
                 else { continue }
                 let e = b.expected
                 var obs: [SurgeObservation] = []

@@ -91,3 +91,8 @@ python3 benchmarks/peers/sim_ciw.py 100000
 
 echo "== nightly plan: 10 queues x 2 years of 15-minute history, 14-day horizon, 200-agent rosters; 1, 2, 4 shards"
 bash benchmarks/plan_bench.sh 20
+
+echo "== surges: reforecast on planted surges vs ratio method and Shen & Huang; detection vs ruptures PELT; 500 queues"
+python3 -c "import ruptures" 2>/dev/null || pip install -q ruptures
+python3 benchmarks/surges/surge_bench.py $H data/bank_calls_5min.csv
+python3 ../shared/tools/surge_eval.py $H data/bank_calls_5min.csv 2>/dev/null || true

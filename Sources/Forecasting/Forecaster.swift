@@ -44,8 +44,9 @@ public struct QueueForecast: Sendable {
     public var rows: [ForecastRow]
     /// The model used (for `auto`, the one it chose).
     public var modelName: String
-    /// What was fitted and chosen (for `--report` and the stderr line).
-    public var summary: FitSummary
+    /// What was fitted and chosen (for `--report` and the stderr line); `nil` for forecasts read
+    /// back from a file or built by a scenario.
+    public var summary: FitSummary? = nil
 }
 
 /// Forecasts every queue of a history: the calendar days after its last day, at its interval,
@@ -103,11 +104,13 @@ public enum Forecaster {
             if let first = grid.days.first { origin.origins = origin.origins.filter { $0 - first >= 21 } }
             pairs = (try? origin.pairs(model, grid: grid, specialDays: special).pairs.flatMap { $0 }) ?? []
         }
+        let open = grid.openSlots()
         let targets: [Int]
         if let targetDays {
             targets = targetDays
         } else if let last = grid.days.last, request.horizonDays > 0 {
-            targets = Array((last + 1)...(last + request.horizonDays))
+            let first = firstOpenDay(after: last, open: open, specialDays: special)
+            targets = Array(first...(first + request.horizonDays - 1))
         } else {
             targets = []
         }
@@ -123,7 +126,6 @@ public enum Forecaster {
         } else {
             members = [(model.name, 1)]
         }
-        let open = grid.openSlots()
         var summary = FitSummary(
             queue: queue, requestedModel: request.modelName, modelName: model.name, members: members,
             backtestWAPE: pairs.isEmpty ? .nan : AccuracyMetrics(pairs, naiveMAE: 1).wape,
@@ -152,6 +154,29 @@ public enum Forecaster {
             fitted.summary = summary
         }
         return fitted
+    }
+
+    /// Days the centre is closed that may open a horizon and be skipped, at most: a week of closed
+    /// weekdays plus a long closed holiday period. Unit: days. Source: a calendar week (7) plus the
+    /// longest run of closed public holidays seen in European and North American calendars
+    /// (Christmas to New Year, about a week).
+    static let maximumLeadingClosedDays = 14
+
+    /// The first day after `last` on which the centre opens: the horizon counts from there, so that
+    /// `--horizon 1d` after a Friday forecasts Monday for a centre closed at weekends instead of an
+    /// empty Saturday. Days are closed when their weekday has no open slot in the recent weeks or
+    /// they are closed special days.
+    ///
+    /// *Edge Cases*: a centre with no open weekday (or more than `maximumLeadingClosedDays` closed
+    /// days in a row) keeps the calendar: the horizon starts the day after `last`.
+    static func firstOpenDay(after last: Int, open: [Int: [Bool]], specialDays: SpecialDays) -> Int {
+        var day = last + 1
+        while day - last <= maximumLeadingClosedDays {
+            let weekdayOpen = open[DayGrid.weekday(day)]?.contains(true) ?? false
+            if weekdayOpen && specialDays.byDay[day]?.kind != .closed { return day }
+            day += 1
+        }
+        return last + 1
     }
 
     /// Rows with prediction intervals from fitted queues: open slots of the target days that are not closed special

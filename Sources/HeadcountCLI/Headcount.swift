@@ -19,8 +19,8 @@ struct Headcount: AsyncParsableCommand {
         version: version,
         subcommands: [
             AggregateCommand.self, ForecastCommand.self, BacktestCommand.self, ErlangCommand.self, StaffCommand.self,
-            ScheduleCommand.self, CalloutCommand.self, SimulateCommand.self,
-            PlanCommand.self, ReportCommand.self,
+            ScheduleCommand.self, CalloutCommand.self, IncidentsCommand.self, ReforecastCommand.self,
+            SimulateCommand.self, PlanCommand.self, ReportCommand.self,
         ]
     )
 }

@@ -25,6 +25,9 @@ struct HistoryOptions: ParsableArguments {
     @Option(help: "Prediction-interval level in (0, 1).")
     var level: Double = 0.9
 
+    @Option(help: "Incidents CSV: start,end,label[,affected_customers]; their intervals are left out of every fit.")
+    var incidents: String?
+
     func validate() throws {
         if let interval { try validateInterval(interval) }
         guard level > 0, level < 1 else {
@@ -33,10 +36,17 @@ struct HistoryOptions: ParsableArguments {
     }
 
     func load() throws -> (IntervalHistory, SpecialDays) {
+        let (_, masked, special, _) = try loadWithIncidents()
+        return (masked, special)
+    }
+
+    /// The history as read, the history with `--incidents` masked, special days and the incidents.
+    func loadWithIncidents() throws -> (IntervalHistory, IntervalHistory, SpecialDays, [Incident]) {
         let history = try HistoryFile.read(
             path: self.history, timeZone: try timeZone.zone(), intervalSeconds: interval?.seconds)
         let special = try specialDays.map { try SpecialDays.read(path: $0) } ?? .none
-        return (history, special)
+        let known = try incidents.map { try IncidentFile.read(path: $0, timeZone: try timeZone.zone()) } ?? []
+        return (history, IncidentMask.apply(known, to: history), special, known)
     }
 
     /// Refuses a history spanning fewer than `minimum` local days (no `nan` tables, no forecasts
@@ -109,6 +119,9 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Model: \(ModelCatalog.names.joined(separator: ", ")).")
     var model: String = "auto"
 
+    @Option(help: "Surge scenario TOML (start + affected_customers, or peak_multiplier + half_life): adds the surge.")
+    var scenario: String?
+
     @Option(help: "Output CSV (written atomically).")
     var output: String
 
@@ -130,25 +143,30 @@ struct ForecastCommand: ParsableCommand {
     }
 
     func run() throws {
-        try checkOutputs([output], inputs: [input.history, input.specialDays])
-        let (history, special) = try input.load()
+        try checkOutputs([output, report], inputs: [input.history, input.specialDays, input.incidents, scenario])
+        let (raw, history, special, known) = try input.loadWithIncidents()
         try input.requireSpan(history, minimum: minimumForecastHistoryDays, why: "(two weeks)")
         let request = ForecastRequest(
             horizonDays: try horizonDays(horizon), modelName: model, level: input.level, specialDays: special)
-        let forecasts: [QueueForecast]
+        var forecasts: [QueueForecast]
         do {
             forecasts = try Forecaster.forecast(history, request)
         } catch let error as ForecastError {
             throw UsageError("\(input.history): \(error)", status: .badInput)
         }
+        if let scenario {
+            forecasts = try applyScenario(
+                path: scenario, forecasts: forecasts, history: raw, incidents: known, level: input.level,
+                zone: try input.timeZone.zone())
+        }
         var outputs = OutputFiles()
         outputs.add(Forecaster.csv(forecasts, timeZone: history.timeZone), to: output)
         if let report {
-            outputs.add(Array(FitSummary.json(forecasts.map(\.summary)).utf8), to: report)
+            outputs.add(Array(FitSummary.json(forecasts.compactMap(\.summary)).utf8), to: report)
         }
         try outputs.commit()
         if !quiet {
-            for f in forecasts { printError(f.summary.line) }
+            for f in forecasts { if let line = f.summary?.line { printError(line) } }
         }
     }
 }

@@ -35,6 +35,10 @@ struct StaffCommand: ParsableCommand {
 
     @OptionGroup var timeZone: TimeZoneOption
 
+    @Option(
+        help: "Scenario TOML (see 'forecast --scenario'): its bot_containment / deflection apply from its 'from' time.")
+    var scenario: String?
+
     @Option(help: "Output CSV (written atomically).")
     var output: String
 
@@ -46,14 +50,15 @@ struct StaffCommand: ParsableCommand {
     }
 
     func run() throws {
-        try checkOutputs([output], inputs: [forecast])
+        try checkOutputs([output], inputs: [forecast, scenario])
         var reader = try CSVReader(contentsOf: forecast)
         let history = try IntervalHistoryReader(timeZone: try timeZone.zone()).read(&reader)
         let probe = staffing.request(calls: 0, intervalSeconds: Double(history.intervalSeconds), ahtSeconds: aht ?? 1)
         do { try probe.validate() } catch { throw error.asUsageError }
+        let schedule = try scenario.map { try scenarioLevers(path: $0, options: staffing, zone: try timeZone.zone()) }
         let table = try StaffingTable.build(
             history: history, options: staffing, fallbackAHT: aht, minAgents: minAgents,
-            file: forecast)
+            file: forecast, schedule: schedule)
         var outputs = OutputFiles()
         outputs.add(table, to: output)
         try outputs.commit()
@@ -73,7 +78,7 @@ enum StaffingTable {
 
     static func build(
         history: IntervalHistory, options: StaffingOptions, fallbackAHT: Double?, minAgents: Int,
-        file: String
+        file: String, schedule: LeverSchedule? = nil
     ) throws -> CSVWriter {
         var w = CSVWriter(header: header)
         let zone = history.timeZone
@@ -84,7 +89,8 @@ enum StaffingTable {
                     throw UsageError("\(file): interval \(start) has no aht_seconds; pass --aht SECONDS")
                 }
                 let length = history.length(of: r)
-                let request = options.request(calls: r.calls, intervalSeconds: Double(length), ahtSeconds: aht)
+                var request = options.request(calls: r.calls, intervalSeconds: Double(length), ahtSeconds: aht)
+                if let schedule { request.levers = schedule.levers(at: r.start) }
                 var result: StaffingResult
                 do {
                     result = try StaffingSolver.solve(request)

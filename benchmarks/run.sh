@@ -65,3 +65,6 @@ python3 benchmarks/peers/check_roster.py benchmarks/work/roster.csv benchmarks/w
   benchmarks/work/roster_requirements.csv benchmarks/work/roster_cov.csv
 python3 -c "import ortools" 2>/dev/null || pip install -q ortools
 python3 benchmarks/peers/roster_ortools.py benchmarks/work/roster_requirements.csv benchmarks/work/roster_agents.csv 57 1
+
+echo "== scheduling: roster at scale (50 / 200 / 400 / 1,000 agents) vs CP-SAT (1 and 2 workers) and HiGHS"
+benchmarks/roster_scale.sh $H

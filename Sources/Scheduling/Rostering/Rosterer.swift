@@ -77,10 +77,18 @@ public enum Rosterer {
 
         // The class program, started from the construction.
         let classes = ClassProgram(instance)
-        let solution = classes.program.solve(
+        let nodes: Int? = if case .work(let units) = limits { units } else { nil }
+        var solution = classes.program.solve(
             timeLimit: deadline == nil ? .infinity : max(0.05, remaining() * classProgramShare),
-            relativeGap: 1e-6, start: classes.start(from: search),
-            maxNodes: { if case .work(let units) = limits { return units } else { return nil } }())
+            relativeGap: 1e-6, start: classes.start(from: search), maxNodes: nodes)
+        // CBC 2.10 can lose a MIP start on very small programs (its preprocessing drops columns the
+        // start names: "Illegal index in ClpModel::getColumnName") and then stop without a solution;
+        // solve again without the start in what is left.
+        if solution.values.isEmpty && !solution.provenInfeasible {
+            solution = classes.program.solve(
+                timeLimit: deadline == nil ? .infinity : max(0.05, remaining() * classProgramShare),
+                relativeGap: 1e-6, start: nil, maxNodes: nodes)
+        }
         if solution.bound.isFinite { bound = max(0, solution.bound) }
         if solution.provenOptimal { bound = max(bound, solution.objective) }
         var optimal = false
@@ -103,7 +111,6 @@ public enum Rosterer {
             for cls in classes.classes where !done() {
                 if deadline != nil && remaining() <= 0 { break }
                 let seconds = deadline == nil ? Double.infinity : max(0.05, remaining() * classSubproblemShare)
-                let nodes: Int? = if case .work(let units) = limits { units } else { nil }
                 if search.reoptimiseClass(cls.members, timeLimit: seconds, maxNodes: nodes) { improved = true }
                 progress?(
                     RosterProgress(

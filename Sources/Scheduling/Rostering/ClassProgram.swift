@@ -412,7 +412,8 @@ struct ClassProgram {
         for a in broken { search.reoptimise(a, force: true) }
     }
 
-    /// Node budget of one exact split in work-limit mode, and its share of a time limit's seconds.
+    /// Node budget of one exact split in work-limit mode; in time mode at most this many seconds and a fifth of
+    /// the time left (`assign` gets the remaining seconds as its limit).
     static let exactSplitNodes = 2_000
     static let exactSplitSeconds = 2.0
 
@@ -475,7 +476,8 @@ struct ClassProgram {
         }
         let solution: MixedIntegerProgram.Solution
         switch limits {
-        case .time: solution = program.solve(timeLimit: Self.exactSplitSeconds)
+        case .time(let seconds):
+            solution = program.solve(timeLimit: min(Self.exactSplitSeconds, max(0.05, seconds * 0.2)))
         case .work: solution = program.solve(timeLimit: .infinity, maxNodes: Self.exactSplitNodes)
         }
         guard !solution.values.isEmpty else { return nil }

@@ -94,7 +94,8 @@ public enum Rosterer {
         var optimal = false
         if !solution.values.isEmpty {
             var split = RosterSearch(instance)
-            classes.assign(solution.values, into: &split, limits: limits)
+            classes.assign(
+                solution.values, into: &split, limits: deadline == nil ? limits : .time(seconds: remaining()))
             split.descent(maxSweeps: 2)
             if split.objective < search.objective - RosterSearch.improvementEpsilon { search = split }
             optimal = solution.provenOptimal && search.cost <= solution.objective + 1e-6 * max(1, solution.objective)

@@ -96,3 +96,6 @@ echo "== surges: reforecast on planted surges vs ratio method and Shen & Huang; 
 python3 -c "import ruptures" 2>/dev/null || pip install -q ruptures
 python3 benchmarks/surges/surge_bench.py $H data/bank_calls_5min.csv
 python3 ../shared/tools/surge_eval.py $H data/bank_calls_5min.csv 2>/dev/null || true
+
+echo "== scheduling: roster at scale (50 / 200 / 400 / 1,000 agents) vs CP-SAT (1 and 2 workers) and HiGHS"
+benchmarks/roster_scale.sh $H

@@ -3,7 +3,8 @@
 the shifts of data/shifts.toml (full 8 h with an unpaid 30-minute lunch 3-5 h in, part 6 h with a
 paid 30-minute break 2-4 h in, peak 4 h; starts every 30 minutes inside each day's rows; breaks
 on the 30-minute grid), contracts and availability hard, understaffing at 20 per agent-interval,
-cost = agent rate x paid hours. Usage: roster_ortools.py REQ.csv AGENTS.csv SECONDS [WORKERS]"""
+cost = agent rate x paid hours. Writes the roster and its coverage for check_roster.py when OUT_ROSTER and
+OUT_COVERAGE are given. Usage: roster_ortools.py REQ.csv AGENTS.csv SECONDS [WORKERS [OUT_ROSTER OUT_COVERAGE]]"""
 import csv, datetime as dt, sys, time
 from ortools.sat.python import cp_model
 from availability import allowed as fits
@@ -15,7 +16,7 @@ days = sorted({t.date() for t, _ in rows})
 slot = {t: i for i, (t, _) in enumerate(rows)}
 H = 30  # minutes per interval
 templates = [("full", 480, 30, False, (180, 300)), ("part", 360, 30, True, (120, 240)), ("peak", 240, 0, True, None)]
-options = []  # (day, start, minutes, paid_hours, covered slots)
+options = []  # (day, start, minutes, paid_hours, covered slots, break offset, break length)
 for d in days:
     ts = [t for t, _ in rows if t.date() == d]
     first, end = min(ts), max(ts) + dt.timedelta(minutes=H)
@@ -27,14 +28,14 @@ for d in days:
                 cov = [slot[t] for t in ts if s <= t and t + dt.timedelta(minutes=H) <= s + dt.timedelta(minutes=length)
                        and not (b is not None and s + dt.timedelta(minutes=b) < t + dt.timedelta(minutes=H) and t < s + dt.timedelta(minutes=b + brk))]
                 hours = (length - (0 if paid or b is None else brk)) / 60
-                options.append((d, s, length, hours, cov))
+                options.append((d, s, length, hours, cov, b, brk))
             s += dt.timedelta(minutes=H)
 
 agents = list(csv.DictReader(open(agents_path)))
 model = cp_model.CpModel()
 x = {}
 for ai, a in enumerate(agents):
-    for oi, (d, s, length, hours, cov) in enumerate(options):
+    for oi, (d, s, length, hours, cov, _, _) in enumerate(options):
         if fits(a["available"], d.weekday(), s.hour * 60 + s.minute, length): x[ai, oi] = model.NewBoolVar("")
 short = [model.NewIntVar(0, r, "") for _, r in rows]
 cover = [[] for _ in rows]
@@ -64,3 +65,17 @@ obj = solver.ObjectiveValue() / 10 if found else float("nan")
 result = f"cost={obj:.1f} gap={(obj - bound) / obj:.3%}" if found else "no feasible roster found"
 print(f"OR-tools CP-SAT ({solver.parameters.num_workers} worker(s)) status={solver.StatusName(status)} {result} "
       f"bound={bound:.1f} booleans={len(x)} seconds={time.perf_counter() - t0:.1f}")
+if found and len(sys.argv) > 6:
+    scheduled = [0] * len(rows)
+    with open(sys.argv[5], "w") as f:
+        f.write("agent_id,pool,date,shift_start,shift_end,break_start,break_end,paid_hours\n")
+        for (ai, oi), v in sorted(x.items()):
+            if solver.Value(v):
+                d, s, length, hours, cov, b, brk = options[oi]
+                for i in cov: scheduled[i] += 1
+                bs = "" if b is None else (s + dt.timedelta(minutes=b)).isoformat()
+                be = "" if b is None else (s + dt.timedelta(minutes=b + brk)).isoformat()
+                f.write(f"{agents[ai]['agent_id']},{agents[ai]['pool']},{d},{s.isoformat()},{(s + dt.timedelta(minutes=length)).isoformat()},{bs},{be},{hours:.2f}\n")
+    with open(sys.argv[6], "w") as f:
+        f.write("interval_start,queue,required,scheduled,gap\n")
+        for i, (t, r) in enumerate(rows): f.write(f"{t.isoformat()},all,{r},{scheduled[i]},{r - scheduled[i]}\n")

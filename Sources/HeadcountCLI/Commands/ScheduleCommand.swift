@@ -1,5 +1,6 @@
 import ArgumentParser
 import CallData
+import Foundation
 import Scheduling
 
 /// `headcount schedule`.
@@ -41,8 +42,18 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Allow understaffing at this cost per agent-interval short (default: coverage is a hard rule).")
     var allowUnderstaffing: Double?
 
-    @Option(help: "Solver time limit with its unit, e.g. 30s or 2m.")
+    @Option(help: "Deadline for the whole command (reading, solving, writing), e.g. 10s or 2m.")
     var timeLimit: TimeSpan = TimeSpan(seconds: 30)
+
+    @Option(
+        help: ArgumentHelp(
+            "Roster mode: a deterministic work budget instead of the clock (CBC nodes and search moves); "
+                + "the same inputs give a byte-identical roster on any machine. --time-limit is then not applied.",
+            valueName: "N"))
+    var workLimit: Int?
+
+    @Flag(help: "No progress display (it is shown only when stderr is a terminal).")
+    var quiet = false
 
     @OptionGroup var timeZone: TimeZoneOption
 
@@ -52,9 +63,15 @@ struct ScheduleCommand: ParsableCommand {
                 "--allow-understaffing \(p) must be a positive cost up to 1000000 per agent-interval short")
         }
         guard timeLimit.seconds > 0 else { throw ValidationError("--time-limit must be positive, e.g. 30s") }
+        if let n = workLimit, n < 1 {
+            throw ValidationError("--work-limit \(n) must be a whole number ≥ 1 (CBC nodes and search moves)")
+        }
+        if workLimit != nil && agents == nil { throw ValidationError("--work-limit applies to rosters: pass --agents") }
     }
 
     func run() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
         try checkOutputs([output, coverage], inputs: [requirements, shifts, agents])
         let zone = try timeZone.zone()
         let req = try Requirements.read(path: requirements, timeZone: zone)
@@ -62,9 +79,15 @@ struct ScheduleCommand: ParsableCommand {
         do {
             if let agentsPath = agents {
                 let staff = try loadInput { try AgentFile.read(path: agentsPath) }
+                let spent = started.duration(to: clock.now)
+                let spentSeconds = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+                var limits = RosterLimits.time(seconds: max(0.05, Double(timeLimit.seconds) - spentSeconds))
+                if let n = workLimit { limits = .work(units: n) }
+                let display = !quiet && isatty(2) == 1
+                let callback: ((RosterProgress) -> Void)? = display ? { Self.showProgress($0) } : nil
                 let roster = try Rosterer.roster(
                     req, templates: templates, agents: staff, understaffingPenalty: allowUnderstaffing,
-                    timeLimit: Double(timeLimit.seconds))
+                    limits: limits, progress: callback)
                 let cov = Coverage(req, worked: roster.assignments.map { ($0.option, 1) })
                 var outputs = OutputFiles()  // plan and coverage change together or not at all
                 outputs.add(roster.csv(req), to: output)
@@ -91,6 +114,17 @@ struct ScheduleCommand: ParsableCommand {
         } catch let e as InfeasibleScheduleError {
             throw UsageError(e.description, status: .infeasible)
         }
+    }
+
+    /// One status line on the terminal, rewritten in place: elapsed, phase, best cost, bound, gap.
+    static func showProgress(_ p: RosterProgress) {
+        let gap = p.gap.isFinite ? "\(formatDecimal(p.gap * 100, places: 2))%" : "–"
+        let elapsed = formatDecimal(p.elapsedSeconds, places: 1)
+        let cost = p.cost.isFinite ? formatDecimal(p.cost, places: 1) : "–"
+        let bound = formatDecimal(p.bound, places: 1)
+        let line: String =
+            "\r[" + elapsed + " s] " + p.phase + ": best " + cost + " bound " + bound + " gap " + gap + "\u{1B}[K"
+        FileHandle.standardError.write((line + (p.phase == "done" ? "\n" : "")).data(using: .utf8) ?? Data())
     }
 
     func summary(paid: Double, cost: Double, coverage: Coverage, gap: Double, optimal: Bool) -> String {

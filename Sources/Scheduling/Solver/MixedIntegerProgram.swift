@@ -69,11 +69,18 @@ public struct MixedIntegerProgram: Sendable {
     /// Solves with CBC within `timeLimit` seconds, starting from `start` (a feasible assignment,
     /// used as the incumbent) when given; stops at relative gap `relativeGap`. Thread-safe
     /// (solves run one at a time).
-    public func solve(timeLimit: Double, relativeGap: Double = 1e-6, start: [Double]? = nil) -> Solution {
-        Self.solverLock.withLock { _ in solveWithCBC(timeLimit: timeLimit, relativeGap: relativeGap, start: start) }
+    ///
+    /// With `maxNodes` and an infinite `timeLimit` the solve is deterministic: CBC runs single-threaded
+    /// and stops after that many branch-and-bound nodes, whatever the machine's speed.
+    public func solve(timeLimit: Double, relativeGap: Double = 1e-6, start: [Double]? = nil, maxNodes: Int? = nil)
+        -> Solution
+    {
+        Self.solverLock.withLock { _ in
+            solveWithCBC(timeLimit: timeLimit, relativeGap: relativeGap, start: start, maxNodes: maxNodes)
+        }
     }
 
-    private func solveWithCBC(timeLimit: Double, relativeGap: Double, start: [Double]?) -> Solution {
+    private func solveWithCBC(timeLimit: Double, relativeGap: Double, start: [Double]?, maxNodes: Int?) -> Solution {
         let model = Cbc_newModel()!
         defer { Cbc_deleteModel(model) }
         Cbc_setLogLevel(model, 0)
@@ -96,7 +103,12 @@ public struct MixedIntegerProgram: Sendable {
             }
         }
         Cbc_setObjSense(model, 1)
-        Cbc_setMaximumSeconds(model, timeLimit)
+        if timeLimit.isFinite {
+            // Wall-clock seconds (CBC counts CPU time by default, which overruns on a busy machine).
+            Cbc_setParameter(model, "timeMode", "elapsed")
+            Cbc_setMaximumSeconds(model, max(0.01, timeLimit))
+        }
+        if let maxNodes { Cbc_setMaximumNodes(model, Int32(clamping: max(0, maxNodes))) }
         Cbc_setAllowableFractionGap(model, relativeGap)
         if let start, start.count == columns.count {
             var indices = (0..<Int32(columns.count)).map { $0 }

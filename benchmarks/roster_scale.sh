@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Roster at scale (issue 12): Headcount vs OR-tools CP-SAT (1 and 2 workers) and HiGHS on the same
+# instances, same limits, same run; every roster checked by peers/check_roster.py.
+# Usage: benchmarks/roster_scale.sh [HEADCOUNT]  (from the repository root; needs highspy, ortools)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+H=${1:-.build/release/headcount}
+W=benchmarks/work
+mkdir -p $W
+python3 -c "import highspy, ortools" 2>/dev/null || pip install -q highspy ortools
+for spec in "0.25 10" "1 10" "2 30" "5 120"; do
+  set -- $spec; scale=$1; limit=$2
+  tag=$([[ $scale == 1 ]] && echo roster || echo roster_x$scale)
+  [[ -f $W/${tag}_agents.csv ]] || python3 benchmarks/make_roster_instance.py $W $scale >/dev/null
+  req=$W/${tag}_requirements.csv; ag=$W/${tag}_agents.csv
+  echo "== roster x$scale ($(($(wc -l < $ag) - 1)) agents), limit ${limit}s"
+  /usr/bin/time -f "  headcount wall_s=%e peak_rss_kb=%M" $H schedule --requirements $req --shifts data/shifts.toml \
+    --agents $ag --output $W/hc_$tag.csv --coverage $W/hc_${tag}_cov.csv --time-limit ${limit}s --allow-understaffing 20 --quiet
+  python3 benchmarks/peers/check_roster.py $W/hc_$tag.csv $ag $req $W/hc_${tag}_cov.csv
+  for workers in 1 2; do
+    /usr/bin/time -f "  cp-sat($workers) wall_s=%e peak_rss_kb=%M" python3 benchmarks/peers/roster_ortools.py $req $ag $limit $workers \
+      $W/ortools${workers}_$tag.csv $W/ortools${workers}_${tag}_cov.csv
+    [[ -f $W/ortools${workers}_$tag.csv ]] && python3 benchmarks/peers/check_roster.py $W/ortools${workers}_$tag.csv $ag $req $W/ortools${workers}_${tag}_cov.csv
+    rm -f $W/ortools${workers}_$tag.csv
+  done
+  /usr/bin/time -f "  highs wall_s=%e peak_rss_kb=%M" python3 benchmarks/peers/roster_highs.py $req $ag $limit $W/highs_$tag.csv $W/highs_${tag}_cov.csv
+  [[ -f $W/highs_$tag.csv ]] && python3 benchmarks/peers/check_roster.py $W/highs_$tag.csv $ag $req $W/highs_${tag}_cov.csv
+  rm -f $W/highs_$tag.csv
+done
+echo "== deterministic mode: --work-limit 200 twice on x2, byte-compared"
+for i in 1 2; do $H schedule --requirements $W/roster_x2_requirements.csv --shifts data/shifts.toml --agents $W/roster_x2_agents.csv \
+  --output $W/det$i.csv --work-limit 200 --allow-understaffing 20 --quiet; done
+cmp $W/det1.csv $W/det2.csv && echo "  identical"

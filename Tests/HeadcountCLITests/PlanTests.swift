@@ -331,7 +331,7 @@ import Testing
             #expect((hours[id] ?? 0) <= (Double(a[3]) ?? 0) + 1e-9, "\(id)")
         }
         let coverage = try String(contentsOf: run.appendingPathComponent("coverage.csv"), encoding: .utf8)
-        #expect(coverage.hasPrefix("interval_start,queue,required,scheduled,gap\n"))
+        #expect(coverage.hasPrefix("interval_start,interval_minutes,queue,required,scheduled,gap\n"))
     }
 
     @Test func reportIsOneSelfContainedHTMLFile() throws {

@@ -96,13 +96,33 @@ import Testing
             ForecastRequest(
                 horizonDays: 7, specialDays: SpecialDays([SpecialDay(day: closed, label: "strike", kind: .closed)])))
         let rows = out[0].rows
-        // 7 calendar days: Sat, Sun closed (never open), Mon, Wed, Thu, Fri open, Tue closed → 4 × 20 rows.
+        // 7 calendar days from Monday (the weekend after the Friday history is skipped): Mon, Wed, Thu, Fri
+        // open, Tue closed, Sat, Sun never open → 4 × 20 rows.
         #expect(rows.count == 80)
         let slots = Set(rows.map { ($0.start % 86_400) / 1800 })
         #expect(slots == Set(16..<36))  // 08:00–17:30 only
         #expect(!rows.contains { CivilCalendar.floorDivide($0.start, 86_400) == closed })
         #expect(rows.allSatisfy { $0.lower <= $0.calls && $0.calls <= $0.upper })
         #expect(rows.allSatisfy { $0.ahtSeconds != nil })
+    }
+
+    @Test func horizonStartsOnTheFirstOpenDayAfterTheHistory() throws {
+        // History ends on a Friday; a weekday centre. One day ahead is Monday, not the closed Saturday.
+        let h = Synthetic.history(firstDay: Synthetic.monday, days: 40)
+        let last = try #require(DayGrid(series: h.series[0], intervalSeconds: 1800).days.last)
+        #expect(CivilCalendar.isoWeekday(days: last) == 5)
+        let days = { (out: [QueueForecast]) in Set(out[0].rows.map { CivilCalendar.floorDivide($0.start, 86_400) }) }
+        #expect(days(try Forecaster.forecast(h, ForecastRequest(horizonDays: 1))) == [last + 3])
+        // A closed special day on that Monday moves the start to Tuesday.
+        let holiday = SpecialDays([SpecialDay(day: last + 3, label: "holiday", kind: .closed)])
+        #expect(
+            days(try Forecaster.forecast(h, ForecastRequest(horizonDays: 1, specialDays: holiday))) == [last + 4])
+        // A reference: the rule as a direct scan over the calendar.
+        let open = DayGrid(series: h.series[0], intervalSeconds: 1800).openSlots()
+        for end in last..<(last + 7) {
+            let expected = ((end + 1)...(end + 14)).first { open[CivilCalendar.isoWeekday(days: $0)] != nil }
+            #expect(Forecaster.firstOpenDay(after: end, open: open, specialDays: .none) == expected)
+        }
     }
 
     @Test func forecastAcrossDSTHasTheRightNumberOfIntervals() throws {

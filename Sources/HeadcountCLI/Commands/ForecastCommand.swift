@@ -95,7 +95,8 @@ struct ForecastCommand: ParsableCommand {
         commandName: "forecast",
         abstract: "Forecast calls (and AHT) per interval for the days after the history.",
         discussion: """
-            Forecasts every interval of the calendar days after the history's last day, for the slots where \
+            Forecasts every interval of the calendar days from the first day the centre opens after the \
+            history's last day (closed weekdays and closed special days right after it are skipped), for the slots where \
             the centre is open (learnt from the recent weeks). Models: \(ModelCatalog.names.joined(separator: ", ")). \
             auto picks per queue by rolling-origin backtest on the history itself (and may average the best two). \
             Prediction intervals (--level) come from that backtest's errors: a day-level shock times over-dispersed \

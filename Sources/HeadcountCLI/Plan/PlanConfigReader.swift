@@ -19,7 +19,7 @@ enum PlanConfigReader {
         "history", "time_zone", "interval", "horizon", "model", "level", "erlang", "patience", "target_sl",
         "target_seconds",
         "max_occupancy", "max_asa", "max_abandon", "shrinkage", "deflection", "bot_containment", "aht", "min_agents",
-        "shifts", "agents", "special_days", "incidents", "scenario", "allow_understaffing", "time_limit",
+        "shifts", "agents", "special_days", "incidents", "scenario", "allow_understaffing", "time_limit", "work_limit",
     ]
     /// Longest horizon a queue may ask for, in days (a year and a day covers every yearly plan).
     static let maximumHorizonDays = 366
@@ -151,6 +151,14 @@ enum PlanConfigReader {
             }
             timeLimit = span.seconds
         }
+        var workLimit: Int? = nil
+        if let v = value("work_limit") {
+            let n = try v.int(expected: "a whole number of work units ≥ 1 (CBC nodes and search moves)")
+            guard (1...100_000_000).contains(n) else {
+                throw v.error(expected: "a whole number of work units from 1 to 100000000")
+            }
+            workLimit = n
+        }
         let unit: (Double) -> Bool = { $0 >= 0 && $0 < 1 }
         return QueuePlanConfig(
             name: name, line: table.line, history: history, series: series, timeZone: zone, intervalSeconds: interval,
@@ -174,7 +182,7 @@ enum PlanConfigReader {
             understaffingPenalty: try number("allow_understaffing", nil, expected: "a cost > 0") {
                 $0 > 0 && $0 < 1e12
             },
-            timeLimitSeconds: timeLimit)
+            timeLimitSeconds: timeLimit, workLimit: workLimit)
     }
 
     /// A name that is safe as a folder name on every file system.

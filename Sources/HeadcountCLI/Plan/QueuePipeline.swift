@@ -11,9 +11,9 @@ import Synchronization
 /// `queue.json` into the queue's folder, each atomically.
 ///
 /// The same inputs and run date give the same bytes: every library step is deterministic (sorted
-/// iteration, fixed float formatting) and the roster solver returns the same roster as long as it
-/// proves its gap inside `time_limit` (the deterministic work budget replaces that once the
-/// Scheduling library has it).
+/// iteration, fixed float formatting) and the roster solver returns the same roster with a
+/// `work_limit` (a deterministic budget) on any machine, or with a `time_limit` as long as it
+/// proves its gap inside it.
 ///
 /// *Edge Cases*: history that ends more than `maximumHistoryLagDays` before the run date is refused
 /// (a stale feed would silently plan from old data); a run date before the history's first day
@@ -148,9 +148,12 @@ struct QueuePipeline: Sendable {
             let agents = Self.prorated(
                 try AgentFile.read(path: agentsPath.resolved), firstDay: runDay + 1, lastDay: runDay + queue.horizonDays
             )
+            let limits =
+                queue.workLimit.map { RosterLimits.work(units: $0) }
+                ?? RosterLimits.time(seconds: Double(queue.timeLimitSeconds))
             let roster = try Rosterer.roster(
                 requirements, templates: templates, agents: agents, understaffingPenalty: queue.understaffingPenalty,
-                timeLimit: Double(queue.timeLimitSeconds))
+                limits: limits, progress: nil)
             coverage = Coverage(requirements, worked: roster.assignments.map { ($0.option, 1) })
             try roster.csv(requirements).write(to: folder + "/roster.csv")
             (paid, cost, gap, optimal) = (roster.paidHours, roster.cost, roster.gap, roster.provenOptimal)
@@ -282,7 +285,8 @@ struct QueuePipeline: Sendable {
             // The library speaks in `schedule` flags; the plan's knobs are config keys.
             (
                 e.description.replacing("--allow-understaffing PENALTY", with: "set `allow_understaffing`")
-                    .replacing("--time-limit", with: "`time_limit`"), .infeasible
+                    .replacing("--time-limit", with: "`time_limit`").replacing("--work-limit", with: "`work_limit`"),
+                .infeasible
             )
         case let e as StaffingError: ("staffing: \(e)", .badInput)
         case let e as ForecastError: ("forecast: \(e)", .badInput)

@@ -54,9 +54,12 @@ struct QueuePlanConfig: Sendable, Equatable {
     /// Understaffing allowed at this cost per agent-interval short (`nil`: coverage is a hard rule).
     var understaffingPenalty: Double?
     /// Wall-clock limit for the roster solver, seconds. Results are identical run to run as long as
-    /// the solver proves its gap inside it; the deterministic work budget of the roster solver
-    /// plugs in next to it (`work_limit`) when the Scheduling library provides one.
+    /// the solver proves its gap inside it; `workLimit` makes them identical on any machine.
     var timeLimitSeconds: Int
+    /// Deterministic work budget for rosters of named agents (CBC nodes and search moves; the
+    /// Scheduling library's `RosterLimits.work`): when set, the clock is not read and the same
+    /// inputs give a byte-identical roster on any machine speed. `nil`: `timeLimitSeconds` applies.
+    var workLimit: Int? = nil
 
     /// Every input file, in a fixed order, for the summary's SHA-256 list.
     var inputs: [(role: String, path: InputPath)] {

@@ -208,6 +208,7 @@ import Testing
         ("[[queue]]\nname = \"alpha\"\n", ":27:1:", "first at line 9"),
         ("[[queue]]\nname = \"x\"\nerlang = \"erlang-b\"\n", ":29:10:", "erlang-a"),
         ("[[queue]]\nname = \"../x\"\n", ":28:8:", "letters, digits"),
+        ("[[queue]]\nname = \"x\"\nwork_limit = 0\n", ":29:14:", "work units"),
     ])
     func configErrorsNameTheLine(extra: String, location: String, expected: String) throws {
         let dir = CLI.temporaryDirectory()

@@ -335,6 +335,40 @@ import Testing
         #expect(coverage.hasPrefix("interval_start,interval_minutes,queue,required,scheduled,gap\n"))
     }
 
+    @Test func scenarioAddsTheSurgeAndItsLeversToOneQueue() throws {
+        let dir = CLI.temporaryDirectory()
+        let scenario = dir.appendingPathComponent("surge.toml").path
+        try """
+        start = 2003-10-20T10:00:00
+        peak_multiplier = 3.0
+        half_life = "2h"
+        bot_containment = 0.5
+        """.write(toFile: scenario, atomically: true, encoding: .utf8)
+        let config = try Self.config(
+            in: dir, extra: "\n[[queue]]\nname = \"surge\"\nscenario = \"\(scenario)\"\nallow_understaffing = 50\n")
+        let out = dir.appendingPathComponent("out")
+        let r = try Self.run(["plan", "--config", config, "--output-dir", out.path, "--date", Self.date, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        /// Sum of a column over the rows of 2003-10-20 10:00–10:59 in a queue's file.
+        func total(_ queue: String, _ file: String, _ column: String) throws -> Double {
+            let text = try String(
+                contentsOf: out.appendingPathComponent("\(Self.date)/\(queue)/\(file)"), encoding: .utf8)
+            let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let c = try #require(lines.first?.firstIndex { $0 == column })
+            return lines.dropFirst().filter { $0[0].hasPrefix("2003-10-20T10:") }.reduce(0) {
+                $0 + (Double($1[c]) ?? 0)
+            }
+        }
+        let base = try total("alpha", "forecast.csv", "calls")
+        let surge = try total("surge", "forecast.csv", "calls")
+        #expect(base > 0)
+        // ×3 at onset decaying with a 2 h half-life: the first hour averages well over twice the baseline.
+        #expect(surge > 2 * base && surge < 3.2 * base, "\(surge) vs \(base)")
+        // The bot contains half of the calls from the start: half of the forecast reaches agents.
+        let reaching = try total("surge", "staffing.csv", "calls")
+        #expect(abs(reaching - surge / 2) < 0.01 * surge, "\(reaching) vs \(surge)")
+    }
+
     @Test func reportIsOneSelfContainedHTMLFile() throws {
         let dir = CLI.temporaryDirectory()
         let config = try Self.config(in: dir)

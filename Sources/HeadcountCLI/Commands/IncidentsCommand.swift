@@ -102,11 +102,11 @@ struct IncidentsCommand: ParsableCommand {
                 "{"
                     + zip(header, r).map { k, v in
                         let numeric = !["start", "queue", "label", "onset"].contains(k) && v != "nan" && v != "inf"
-                        return numeric ? "\"\(k)\": \(v)" : "\"\(k)\": \"\(jsonEscaped(v))\""
+                        return numeric ? "\"\(k)\": \(v)" : "\"\(k)\": \(JSONText.string(v))"
                     }.joined(separator: ", ") + "}"
             }
             let scale = scalings.map { q, s in
-                "{\"queue\": \"\(jsonEscaped(q))\", \"peak_calls_per_hour_per_customer\": \(formatDecimal(s.peakRatePerCustomer, places: 8)), "
+                "{\"queue\": \(JSONText.string(q)), \"peak_calls_per_hour_per_customer\": \(formatDecimal(s.peakRatePerCustomer, places: 8)), "
                     + "\"excess_calls_per_customer\": \(formatDecimal(s.excessPerCustomer, places: 8)), "
                     + "\"log_sd\": \(formatDecimal(s.logSD, places: 4)), \"incidents\": \(s.incidents)}"
             }
@@ -129,19 +129,6 @@ struct IncidentsCommand: ParsableCommand {
             }
         }
     }
-}
-
-func jsonEscaped(_ s: String) -> String {
-    var out = ""
-    for c in s.unicodeScalars {
-        switch c {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        default: out.unicodeScalars.append(c)
-        }
-    }
-    return out
 }
 
 /// Reads a scenario file (its errors are `CallDataError`s: exit 1, bad input data).

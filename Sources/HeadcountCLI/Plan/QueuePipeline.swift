@@ -54,14 +54,6 @@ struct QueuePipeline: Sendable {
     }
 
     func plan(into folder: String) throws -> QueueOutcome.Figures {
-        // Issue 10 seam: once the surge support is on main, mask `incidents` (IncidentFile.read +
-        // IncidentMask.apply on `history` below) and apply `scenario` to the forecast (as
-        // `forecast --scenario` does) instead of refusing them here.
-        if let scenario = queue.scenario ?? queue.incidents {
-            throw UsageError(
-                "\(scenario.resolved): incidents and surge scenarios need the forecasting support of issue 10, "
-                    + "which this build of Headcount does not have; remove the key or upgrade")
-        }
         // 1. History up to the run date, one queue.
         let file = try HistoryFile.read(
             path: queue.history.resolved, timeZone: queue.timeZone, intervalSeconds: queue.intervalSeconds)
@@ -83,13 +75,24 @@ struct QueuePipeline: Sendable {
             intervalSeconds: file.intervalSeconds, timeZone: queue.timeZone,
             series: [IntervalSeries(queue: queue.name, records: kept)])
         try writeRecentHistory(history, to: folder + "/history.csv")
+        // Past incidents are left out of the baseline (replaced by a baseline fitted without them).
+        let known = try queue.incidents.map { try IncidentFile.read(path: $0.resolved, timeZone: queue.timeZone) } ?? []
+        let baseline = IncidentMask.apply(known, to: history)
 
         // 2. Forecast the days after the run date.
         let special = try queue.specialDays.map { try SpecialDays.read(path: $0.resolved) } ?? .none
         let request = ForecastRequest(
             horizonDays: queue.horizonDays + lag, modelName: queue.model, level: queue.level, specialDays: special)
-        guard var forecast = try Forecaster.forecast(history, request).first else {
+        guard var forecast = try Forecaster.forecast(baseline, request).first else {
             throw UsageError("\(queue.history.resolved): nothing to forecast", status: .badInput)
+        }
+        if let scenario = queue.scenario {
+            // The surge on top of the baseline, its uncertainty in the bounds (as `forecast --scenario`).
+            forecast =
+                try applyScenario(
+                    path: scenario.resolved, forecasts: [forecast], history: history, incidents: known,
+                    level: queue.level, zone: queue.timeZone
+                ).first ?? forecast
         }
         forecast.rows = forecast.rows.filter { row in
             let day = CivilCalendar.floorDivide(row.start + row.utcOffset, 86_400)
@@ -202,6 +205,7 @@ struct QueuePipeline: Sendable {
 
     /// Staffing of every forecast interval with the queue's targets and levers.
     func staff(_ forecast: QueueForecast, intervalSeconds: Int) throws -> PlanStaffing {
+        let schedule = try leverSchedule()
         var rows: [PlanStaffing.Row] = []
         rows.reserveCapacity(forecast.rows.count)
         for f in forecast.rows {
@@ -210,7 +214,7 @@ struct QueuePipeline: Sendable {
                     "\(queue.history.resolved): the history has no AHT (aht_seconds or handle_seconds); set `aht` for queue '\(queue.name)'",
                     status: .badInput)
             }
-            let request = staffingRequest(calls: f.calls, intervalSeconds: intervalSeconds, aht: aht)
+            let request = staffingRequest(f, calls: f.calls, intervalSeconds: intervalSeconds, aht: aht, schedule)
             var result = try StaffingSolver.solve(request)
             if result.metrics.agents < queue.minAgents {
                 result = try StaffingSolver.evaluate(request, agents: queue.minAgents)
@@ -218,6 +222,30 @@ struct QueuePipeline: Sendable {
             rows.append(PlanStaffing.Row(forecast: f, aht: aht, result: result))
         }
         return PlanStaffing(queue: queue.name, intervalSeconds: intervalSeconds, rows: rows)
+    }
+
+    /// The scenario's levers (bots, SMS) from its `from` time, on top of the queue's own; `nil`
+    /// without a scenario.
+    func leverSchedule() throws -> LeverSchedule? {
+        try queue.scenario.map { path in
+            let scenario = try readScenario(path: path.resolved, zone: queue.timeZone)
+            let on = LoadLevers(
+                deflection: scenario.deflection ?? queue.deflection,
+                botContainment: scenario.botContainment ?? queue.botContainment)
+            return LeverSchedule(
+                base: LoadLevers(deflection: queue.deflection, botContainment: queue.botContainment),
+                steps: [.init(from: scenario.leversFrom ?? scenario.start, levers: on)])
+        }
+    }
+
+    /// The staffing request of a forecast row: a partial interval (a 5-minute closing slot) at its
+    /// real length, the levers in force at its start.
+    func staffingRequest(
+        _ row: ForecastRow, calls: Double, intervalSeconds: Int, aht: Double, _ schedule: LeverSchedule?
+    ) -> StaffingRequest {
+        var request = staffingRequest(calls: calls, intervalSeconds: row.lengthSeconds ?? intervalSeconds, aht: aht)
+        if let schedule { request.levers = schedule.levers(at: row.start) }
+        return request
     }
 
     func staffingRequest(calls: Double, intervalSeconds: Int, aht: Double) -> StaffingRequest {
@@ -238,11 +266,13 @@ struct QueuePipeline: Sendable {
         for r in coverage.rows { onPhones[r.start] = r.scheduled }
         var weighted = 0.0
         var calls = 0.0
+        let schedule = try leverSchedule()
         for row in staffing.rows {
             let scheduled = onPhones[row.forecast.start] ?? 0
             let agents = Int((Double(scheduled) * (1 - queue.shrinkage)).rounded(.down))
             let request = staffingRequest(
-                calls: row.forecast.calls, intervalSeconds: staffing.intervalSeconds, aht: row.aht)
+                row.forecast, calls: row.forecast.calls, intervalSeconds: staffing.intervalSeconds, aht: row.aht,
+                schedule)
             let m = try StaffingSolver.evaluate(request, agents: agents)
             weighted += m.callsReachingAgents * m.metrics.serviceLevel
             calls += m.callsReachingAgents
@@ -284,7 +314,8 @@ struct QueuePipeline: Sendable {
         case let e as InfeasibleScheduleError:
             // The library speaks in `schedule` flags; the plan's knobs are config keys.
             (
-                e.description.replacing("--allow-understaffing PENALTY", with: "set `allow_understaffing`")
+                e.description.replacing("pass --allow-understaffing PENALTY", with: "set `allow_understaffing`")
+                    .replacing("--allow-understaffing PENALTY", with: "set `allow_understaffing`")
                     .replacing("--time-limit", with: "`time_limit`").replacing("--work-limit", with: "`work_limit`"),
                 .infeasible
             )

@@ -88,8 +88,8 @@ bench: release
 
 ## libFuzzer: each reader's target for FUZZ_SECONDS (default 120 s), seeded from data/ and the bad-input corpus.
 ## Targets: history (interval history, forecasts), calllog, agents, requirements, specialdays, gaps (gap files and
-## rosters), shifts (TOML shift templates). Add incidents here when issue 10's reader lands.
-FUZZ_TARGETS := history calllog agents requirements specialdays gaps shifts
+## rosters), shifts (TOML shift templates), incidents (past outages).
+FUZZ_TARGETS := history calllog agents requirements specialdays gaps shifts incidents
 fuzz: deps
 	bash fuzz/run.sh $(FUZZ_TARGETS)
 

@@ -6,7 +6,7 @@ import PackageDescription
 ///   swift build --package-path fuzz -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 ///   fuzz/.build/debug/fuzz-history -max_total_time=120 fuzz/corpus/history
 /// Each target feeds the bytes to one reader and requires a typed error or a value, never a crash.
-let readers = ["history", "calllog", "agents", "requirements", "specialdays", "gaps"]
+let readers = ["history", "calllog", "agents", "requirements", "specialdays", "gaps", "incidents"]
 
 let package = Package(
     name: "HeadcountFuzz",

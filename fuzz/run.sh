@@ -18,7 +18,8 @@ seeds() {  # target -> seed files
     specialdays) echo data/special_days.csv "$BAD/special_"* ;;
     gaps) echo "$BAD/gap_"* "$BAD/roster_"* "$BAD/good_gap.csv" "$BAD/good_roster.csv" ;;
     shifts) echo data/shifts.toml "$BAD/shifts_"* ;;
-    incidents) ls data/*incident* 2>/dev/null ;;
+    incidents) printf 'start,end,label,affected_customers\n2025-04-08T10:30:00+02:00,2025-04-08T13:30:00+02:00,outage,470000\n2025-04-09T08:00:00,,login,\n' > fuzz/work/seed_incidents.csv
+      echo fuzz/work/seed_incidents.csv ;;
   esac
 }
 

@@ -1,8 +1,9 @@
 import CallData
 
 /// Reads `agent_id, pool (core|on_demand), min_hours_week, max_hours_week, max_days_week,
-/// cost_per_hour[, available][, weekend_day_off]` (`weekend_day_off`: 0/1 or true/false — at
-/// least one of Saturday and Sunday off each week).
+/// cost_per_hour[, available][, weekend_day_off][, min_rest_hours][, max_consecutive_days]
+/// [, overtime_max_hours_week]` (`weekend_day_off`: 0/1 or true/false — at least one of Saturday
+/// and Sunday off each week; the last three may be blank for the command's default).
 ///
 /// Agent ids must be non-empty UTF-8 text and unique (`duplicateKey`); `pool` must be one of the
 /// two pools (`unknownValue`). Every problem is a `CallDataError` naming file, line and column.
@@ -22,7 +23,10 @@ public enum AgentFile {
                         required: [
                             "agent_id", "pool", "min_hours_week", "max_hours_week", "max_days_week", "cost_per_hour",
                         ],
-                        optional: ["available", "weekend_day_off"])
+                        optional: [
+                            "available", "weekend_day_off", "min_rest_hours", "max_consecutive_days",
+                            "overtime_max_hours_week",
+                        ])
                     return
                 }
                 try fields.fieldCount(r, expected: h.fieldCount)
@@ -71,11 +75,27 @@ public enum AgentFile {
                     }
                     weekendOff = v
                 }
+                func optionalNumber(_ name: String, limit: Double) throws(CallDataError) -> Double? {
+                    guard let c = h[name], !FieldParsing.isBlank(r.field(c)) else { return nil }
+                    return try fields.quantity(r, c, limit: limit, optional: false, what: "a number ≥ 0")
+                }
+                let minRest = try optionalNumber("min_rest_hours", limit: 48)
+                let overtime = try optionalNumber("overtime_max_hours_week", limit: 168)
+                var consecutive: Int? = nil
+                if let c = h["max_consecutive_days"], let v = try optionalNumber("max_consecutive_days", limit: 366) {
+                    guard v == v.rounded(), v >= 1, let whole = Int(exactly: v) else {
+                        throw .badNumber(
+                            file: path, line: r.line, column: r.column(c), value: r.string(c),
+                            expected: "a whole number of days ≥ 1")
+                    }
+                    consecutive = whole
+                }
                 agents.append(
                     Agent(
                         id: id, pool: pool, minHoursWeek: minH, maxHoursWeek: maxH, maxDaysWeek: wholeDays,
                         costPerHour: try number("cost_per_hour", limit: 1e6), availability: availability,
-                        weekendDayOff: weekendOff))
+                        weekendDayOff: weekendOff, minRestHours: minRest, maxConsecutiveDays: consecutive,
+                        overtimeMaxHoursWeek: overtime))
             }
         } catch {
             throw error.callDataError

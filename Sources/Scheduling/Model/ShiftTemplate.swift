@@ -98,10 +98,19 @@ public struct Agent: Equatable, Sendable {
     public var availability: Availability?
     /// At least one of Saturday and Sunday off every ISO week.
     public var weekendDayOff: Bool
+    /// Minimum rest between the end of one shift and the start of the next, hours; `nil` = the
+    /// command's default (`--min-rest`, 11 h: EU Working Time Directive art. 3, ArbZG §5).
+    public var minRestHours: Double?
+    /// Most days worked in a row, across week boundaries; `nil` = no limit beyond `maxDaysWeek`.
+    public var maxConsecutiveDays: Int?
+    /// Overtime hours a week on top of `maxHoursWeek` that a recovery (`callout`) may ask for;
+    /// `nil` = the command's default.
+    public var overtimeMaxHoursWeek: Double?
 
     public init(
         id: String, pool: Pool, minHoursWeek: Double, maxHoursWeek: Double, maxDaysWeek: Int, costPerHour: Double,
-        availability: Availability? = nil, weekendDayOff: Bool = false
+        availability: Availability? = nil, weekendDayOff: Bool = false, minRestHours: Double? = nil,
+        maxConsecutiveDays: Int? = nil, overtimeMaxHoursWeek: Double? = nil
     ) {
         self.id = id
         self.pool = pool
@@ -111,6 +120,9 @@ public struct Agent: Equatable, Sendable {
         self.costPerHour = costPerHour
         self.availability = availability
         self.weekendDayOff = weekendDayOff
+        self.minRestHours = minRestHours
+        self.maxConsecutiveDays = maxConsecutiveDays
+        self.overtimeMaxHoursWeek = overtimeMaxHoursWeek
     }
 }
 

@@ -31,33 +31,43 @@ struct RecoveryCandidate {
 }
 
 extension RecoveryContext {
-    /// Every action the rules allow that helps a positive-gap interval.
+    /// Every action the rules allow that adds an agent where it can count: an interval with a
+    /// positive gap, or one a candidate break move would take an agent from.
     func candidates() -> [RecoveryCandidate] {
-        var out: [RecoveryCandidate] = []
-        let rules = request.rules
-        let step = max(1, rules.stepSeconds)
+        let step = max(1, request.rules.stepSeconds)
+        // Break moves first: the intervals they may take an agent from join the coverage rows, so an
+        // extension or call-in that adds an agent there can pay (it lets a break move off a gap).
+        var moves: [RecoveryCandidate] = []
         for (a, agent) in request.agents.enumerated() {
-            let mine = shiftsOf[agent.id] ?? []
-            // Extensions and break moves of rostered shifts on gap days.
-            for k in mine {
-                let s = request.shifts[k]
-                let t = local(s.start)
+            for k in shiftsOf[agent.id] ?? [] {
+                let t = local(request.shifts[k].start)
                 guard gapDays.contains(t.day) else { continue }
-                let week = t.isoWeekStart
-                out += extensions(agent: a, shift: k, day: t.day, week: week, step: step)
-                out += breakMoves(agent: a, shift: k, day: t.day, week: week, step: step)
+                moves += breakMoves(agent: a, shift: k, day: t.day, week: t.isoWeekStart, step: step)
+            }
+        }
+        var rows = Set(gaps.indices.filter { gaps[$0] > 0 })
+        for m in moves { for (i, d) in m.effects where d < 0 { rows.insert(i) } }
+        var out = moves.filter { $0.effects.contains { $0.1 > 0 && rows.contains($0.0) } }
+        for (a, agent) in request.agents.enumerated() {
+            // Extensions of rostered shifts on gap days.
+            for k in shiftsOf[agent.id] ?? [] {
+                let t = local(request.shifts[k].start)
+                guard gapDays.contains(t.day) else { continue }
+                out += extensions(agent: a, shift: k, day: t.day, week: t.isoWeekStart, step: step, rows: rows)
             }
             // Call-ins of on-demand agents on gap days the roster leaves free.
             if agent.pool == .onDemand {
                 for day in gapDays.sorted() where !(daysOf[agent.id]?.contains(day) ?? false) {
-                    out += callIns(agent: a, day: day, step: step)
+                    out += callIns(agent: a, day: day, step: step, rows: rows)
                 }
             }
         }
         return out
     }
 
-    private func extensions(agent a: Int, shift k: Int, day: Int, week: Int, step: Int) -> [RecoveryCandidate] {
+    private func extensions(agent a: Int, shift k: Int, day: Int, week: Int, step: Int, rows: Set<Int>)
+        -> [RecoveryCandidate]
+    {
         let agent = request.agents[a]
         let s = request.shifts[k]
         let extra = request.rules.maxDayLengthSeconds - (s.end - s.start)
@@ -69,13 +79,13 @@ extension RecoveryContext {
         let befores = (0...steps).filter { n in
             guard n > 0 else { return true }
             let from = s.start - n * step
-            return touchesGap(from, from + step) && available(agent, from, s.start)
+            return touches(rows, from, from + step) && available(agent, from, s.start)
                 && restAllows(agent, after: (from, s.end), replacing: k)
         }
         let afters = (0...steps).filter { n in
             guard n > 0 else { return true }
             let to = s.end + n * step
-            return touchesGap(to - step, to) && available(agent, s.end, to)
+            return touches(rows, to - step, to) && available(agent, s.end, to)
                 && restAllows(agent, after: (s.start, to), replacing: k)
         }
         var out: [RecoveryCandidate] = []
@@ -89,7 +99,7 @@ extension RecoveryContext {
                 if n > 0, !after.isEmpty { after[0].start = span.start }
                 if m > 0, !after.isEmpty { after[after.count - 1].end = span.end }
                 let effects = self.effects(before: onDuty, after: after, within: span.start, span.end)
-                guard effects.contains(where: { $0.1 > 0 && gaps[$0.0] > 0 }) else { continue }
+                guard effects.contains(where: { $0.1 > 0 && rows.contains($0.0) }) else { continue }
                 var parts: [(start: Int, end: Int)] = []
                 if n > 0 { parts.append((span.start, s.start)) }
                 if m > 0 { parts.append((s.end, span.end)) }
@@ -149,7 +159,7 @@ extension RecoveryContext {
                     agentID: s.agentID, start: s.start, end: s.end,
                     breaks: others + [RosterFile.ClosedBreak(start: nb, end: nb + length)])
                 let effects = self.effects(before: onDuty, after: moved.onDuty, within: s.start, s.end)
-                guard effects.contains(where: { $0.1 > 0 && gaps[$0.0] > 0 }) else { continue }
+                guard effects.contains(where: { $0.1 > 0 }) else { continue }
                 out.append(
                     RecoveryCandidate(
                         kind: .moveBreak, agent: a, shift: k, day: day, week: week, span: (s.start, s.end),
@@ -160,17 +170,18 @@ extension RecoveryContext {
         return out
     }
 
-    /// Call-in starts on `day` whose shift could cover a positive-gap interval (wall seconds after midnight).
-    func callInWalls(day: Int, step: Int) -> [Int] {
+    /// Call-in starts on `day` whose shift could cover one of `rows` (default: the positive-gap intervals), wall seconds after midnight.
+    func callInWalls(day: Int, step: Int, rows: Set<Int>? = nil) -> [Int] {
         let length = request.rules.callLengthSeconds
-        let walls = request.intervals.filter { $0.gap > 0 }.map { LocalTime(utc: $0.start, utcOffset: $0.utcOffset) }
+        let walls = request.intervals.indices.filter { rows?.contains($0) ?? (gaps[$0] > 0) }
+            .map { LocalTime(utc: request.intervals[$0].start, utcOffset: request.intervals[$0].utcOffset) }
             .filter { $0.day == day }.map(\.secondOfDay)
         guard let first = walls.min(), let last = walls.max() else { return [] }
         let from = max(0, (first + iv - length) / step * step)
         return stride(from: from, through: last, by: step).filter { $0 + length <= 86_400 + 6 * 3600 }
     }
 
-    private func callIns(agent a: Int, day: Int, step: Int) -> [RecoveryCandidate] {
+    private func callIns(agent a: Int, day: Int, step: Int, rows: Set<Int>) -> [RecoveryCandidate] {
         let agent = request.agents[a]
         let length = request.rules.callLengthSeconds
         let week = LocalTime.isoWeekStart(ofDay: day)
@@ -180,14 +191,14 @@ extension RecoveryContext {
             weekendAllows(agent, day: day), consecutiveAllows(agent, day: day)
         else { return [] }
         var out: [RecoveryCandidate] = []
-        for wall in callInWalls(day: day, step: step) {
+        for wall in callInWalls(day: day, step: step, rows: rows) {
             guard let start = request.zone.utcCandidates(forWall: day * 86_400 + wall).first else { continue }
             let span = (start: start, end: start + length)
             guard available(agent, span.start, span.end), restAllows(agent, after: span, replacing: nil) else {
                 continue
             }
             let effects = covered(by: [span], within: span.start, span.end).sorted().map { ($0, 1) }
-            guard effects.contains(where: { gaps[$0.0] > 0 }) else { continue }
+            guard effects.contains(where: { rows.contains($0.0) }) else { continue }
             out.append(
                 RecoveryCandidate(
                     kind: .callIn, agent: a, shift: nil, day: day, week: week, span: span, base: span, parts: [span],

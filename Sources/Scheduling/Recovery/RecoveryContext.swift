@@ -75,8 +75,10 @@ struct RecoveryContext {
         return now.subtracting(was).sorted().map { ($0, 1) } + was.subtracting(now).sorted().map { ($0, -1) }
     }
 
-    /// Whether `[a, b)` overlaps an interval with a positive gap.
-    func touchesGap(_ a: Int, _ b: Int) -> Bool { intervals(overlapping: a, b).contains { gaps[$0] > 0 } }
+    /// Whether `[a, b)` overlaps one of the intervals `rows`.
+    func touches(_ rows: Set<Int>, _ a: Int, _ b: Int) -> Bool {
+        intervals(overlapping: a, b).contains { rows.contains($0) }
+    }
 
     /// Whether the agent's availability allows working `[a, b)` (one window of the local day of `a`).
     func available(_ agent: Agent, _ a: Int, _ b: Int) -> Bool {

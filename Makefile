@@ -54,12 +54,14 @@ demo: release
 	.build/release/headcount schedule --requirements $(DEMO)/sample_staffing.csv --shifts data/shifts.toml --agents data/agents.csv \
 	  --timezone Europe/Berlin --time-limit 30s --output $(DEMO)/sample_roster.csv --coverage $(DEMO)/sample_coverage.csv
 	@head -4 $(DEMO)/sample_roster.csv
-	@echo "== 7. callout: an outage doubles Wednesday's late morning; which on-demand agents to call in"
+	@echo "== 7. callout: an outage adds 8 agents to Wednesday's late morning; recover it (call-ins, extensions, overtime, break moves)"
 	@awk -F, 'NR==1{print "interval_start,gap"; next} {g=$$6; if ($$1 ~ /2025-04-16T1[0-3]:/) g+=8; print $$1","g}' \
 	  $(DEMO)/sample_coverage.csv > $(DEMO)/sample_surge_gap.csv
 	.build/release/headcount callout --roster $(DEMO)/sample_roster.csv --gap $(DEMO)/sample_surge_gap.csv --agents data/agents.csv \
-	  --timezone Europe/Berlin --output $(DEMO)/sample_callout.csv
+	  --shifts data/shifts.toml --timezone Europe/Berlin --output $(DEMO)/sample_callout.csv --remaining-gap $(DEMO)/sample_remaining_gap.csv
 	@cat $(DEMO)/sample_callout.csv
+	@echo "remaining gap (intervals still short):"
+	@awk -F, 'NR==1 || $$5 > 0' $(DEMO)/sample_remaining_gap.csv
 	@echo "== 8. erlang: one interval, Erlang C then Erlang A"
 	.build/release/headcount erlang --calls 250 --interval 30m --aht 240 --target-sl 0.8 --target-seconds 20 --format table
 	.build/release/headcount erlang --calls 250 --interval 30m --aht 240 --model erlang-a --patience 120 --format table

@@ -51,14 +51,14 @@ awk -F, 'NR==1{print "interval_start,gap"; next} {g=$6; if ($1 ~ /2025-04-16T1[0
   $W/sample_coverage.csv > $W/sample_surge_gap.csv
 run sample $W/sample_roster.csv $W/sample_surge_gap.csv data/agents.csv
 
-echo "== 2. a 400-agent day (300 core + 100 on-demand; +20 agents Wed 2003-10-29 10:00-14:00)"
+echo "== 2. a 400-agent day (300 core + 100 on-demand; +80 agents Wed 2003-10-29 10:00-14:00)"
 if [[ ! -f $W/x2_roster.csv ]]; then
   python3 benchmarks/make_roster_instance.py $W 2 >/dev/null
   $H schedule --requirements $W/roster_x2_requirements.csv --shifts data/shifts.toml --agents $W/roster_x2_agents.csv \
     --timezone Europe/Berlin --work-limit 2000 --allow-understaffing 20 --output $W/x2_roster.csv \
     --coverage $W/x2_coverage.csv --quiet
 fi
-awk -F, 'NR==1{print "interval_start,gap"; next} {g=$6; if ($1 ~ /2003-10-29T1[0-3]:/) g+=20; print $1","g}' \
+awk -F, 'NR==1{print "interval_start,gap"; next} {g=$6; if ($1 ~ /2003-10-29T1[0-3]:/) g+=80; print $1","g}' \
   $W/x2_coverage.csv > $W/x2_surge_gap.csv
 echo "  $(($(wc -l < $W/roster_x2_agents.csv) - 1)) agents, $(($(wc -l < $W/x2_roster.csv) - 1)) rostered shifts"
 run x2 $W/x2_roster.csv $W/x2_surge_gap.csv $W/roster_x2_agents.csv

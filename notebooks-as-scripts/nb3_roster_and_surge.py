@@ -3,13 +3,12 @@
 # Run from the repository root after `swift build -c release`. Plots go to `analysis-output/`.
 #
 # The Berlin sample: forecast the week after the call log, staff it (Erlang A), roster the named
-# agents, then an outage doubles Wednesday's late morning: `headcount callout` picks which
-# on-demand agents (kept out of the roster as a reserve) to call in, and we plot the shortfall
-# before and after.
+# agents, then an outage doubles Wednesday's late morning: `headcount callout` recovers it with
+# call-ins of on-demand agents, extensions, core overtime and moved breaks, and we plot the
+# shortfall before and after.
 
 # %%
 import csv, os, subprocess
-from collections import defaultdict
 import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
@@ -50,25 +49,22 @@ with open(f"{OUT}/nb3_gap.csv", "w") as f:
         g = int(r["gap"]) + (8 if r["interval_start"].startswith(wednesday) and "T10:" <= r["interval_start"][10:14] <= "T13:" else 0)
         f.write(f"{r['interval_start']},{g}\n")
 headcount("callout", "--roster", f"{OUT}/nb3_roster.csv", "--gap", f"{OUT}/nb3_gap.csv", "--agents", "data/agents.csv",
-          "--timezone", "Europe/Berlin", "--output", f"{OUT}/nb3_callout.csv")
+          "--shifts", "data/shifts.toml", "--timezone", "Europe/Berlin", "--output", f"{OUT}/nb3_callout.csv",
+          "--remaining-gap", f"{OUT}/nb3_remaining_gap.csv")
 calls = list(csv.DictReader(open(f"{OUT}/nb3_callout.csv")))
 for c in calls:
-    print(c["agent_id"], c["date"], c["shift_start"][11:16], "-", c["shift_end"][11:16])
+    print(c["agent_id"], c["action"], c["date"], c["start"][11:16], "-", c["end"][11:16], c["cost"])
 
 # %%
 gap = [(r["interval_start"], int(r["gap"])) for r in csv.DictReader(open(f"{OUT}/nb3_gap.csv")) if r["interval_start"].startswith(wednesday)]
-added = defaultdict(int)
-for c in calls:
-    for t, _ in gap:
-        if c["shift_start"] <= t < c["shift_end"]:
-            added[t] += 1
+remaining = {r["interval_start"]: int(r["remaining_gap"]) for r in csv.DictReader(open(f"{OUT}/nb3_remaining_gap.csv"))}
 fig, ax = plt.subplots(figsize=(9, 4))
 x = [t[11:16] for t, _ in gap]
-ax.bar(x, [max(g, 0) for _, g in gap], color="#d93025", alpha=0.5, label="short before call-ins")
-ax.bar(x, [max(g - added[t], 0) for t, g in gap], color="#d93025", label="short after call-ins")
+ax.bar(x, [max(g, 0) for _, g in gap], color="#d93025", alpha=0.5, label="short before the recovery")
+ax.bar(x, [remaining.get(t, max(g, 0)) for t, g in gap], color="#d93025", label="short after the recovery")
 ax.set_xticks(x[::2])
 ax.set_ylabel("agents short")
-ax.set_title(f"Surge on {wednesday}: {len(calls)} on-demand call-ins")
+ax.set_title(f"Surge on {wednesday}: {sum(c['date'] == wednesday for c in calls)} recovery actions that day")
 ax.legend()
 fig.tight_layout()
 fig.savefig(f"{OUT}/nb3_surge_recovery.png", dpi=110)

@@ -9,6 +9,10 @@ import CallData
 ///                contract after what the roster already gives them, availability respected.
 ///
 /// `M` exceeds any call-in's cost, so coverage comes first and cost second. Solved by CBC.
+///
+/// This is the call-in-only special case; `headcount callout` uses `RecoveryPlanner`, which adds
+/// extensions, core overtime, break moves and rest, and reads its inputs with `readGapFile` and
+/// `readRoster` here.
 public enum Callout {
     /// A call-in.
     public struct Call: Sendable {

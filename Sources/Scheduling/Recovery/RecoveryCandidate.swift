@@ -70,7 +70,7 @@ extension RecoveryContext {
     {
         let agent = request.agents[a]
         let s = request.shifts[k]
-        let extra = request.rules.maxDayLengthSeconds - (s.end - s.start)
+        let extra = min(max(0, request.rules.maxDayLengthSeconds), 86_400) - (s.end - s.start)
         guard extra >= step else { return [] }
         let steps = extra / step
         let room = hoursRoom(agent, week: week)
@@ -217,7 +217,7 @@ extension RecoveryContext {
 
     /// Consecutive-day rule: the run of rostered days through a call-in day stays within the agent's limit.
     func consecutiveAllows(_ agent: Agent, day: Int) -> Bool {
-        guard let limit = agent.maxConsecutiveDays else { return true }
+        guard let limit = agent.maxConsecutiveDays.map({ min($0, 366) }) else { return true }
         let days = daysOf[agent.id] ?? []
         var run = 1
         var d = day - 1

@@ -118,11 +118,12 @@ struct RecoveryContext {
 
     /// Hours an agent may still add in a week: on-demand up to `max_hours_week`, core also their overtime cap.
     func hoursRoom(_ agent: Agent, week: Int) -> (normal: Double, overtime: Double) {
-        let used = usedHours(agent.id, week: week)
-        let maxHours = min(max(0, agent.maxHoursWeek), 168)
+        let rostered = usedHours(agent.id, week: week)
+        let used = rostered.isFinite ? min(max(0, rostered), 168) : 168
+        let maxHours = agent.maxHoursWeek.isFinite ? min(max(0, agent.maxHoursWeek), 168) : 0
         let normal = max(0, maxHours - used)
         guard agent.pool == .core else { return (normal, 0) }
-        let cap = min(request.rules.overtimeCap(for: agent), 168)
+        let cap = request.rules.overtimeCap(for: agent)
         return (normal, max(0, cap - max(0, used - maxHours)))
     }
 }

@@ -16,8 +16,8 @@ import CallData
 ///                x binary, u, n, o ≥ 0
 ///
 /// Candidates (columns) already respect availability, the longest day, rest to the roster's other
-/// shifts and the hour room; see `RecoveryContext`. `P` (the coverage penalty) is 1 + the price of
-/// taking every candidate and every overtime hour at once, so covering one more agent-interval
+/// shifts and the hour room; see `RecoveryContext`. `P` (the coverage penalty) is `coveragePenaltyMargin` (1) + the
+/// price of taking every candidate and every overtime hour at once, so covering one more agent-interval
 /// always beats any saving: coverage first, then cost. Break moves carry a tie-break price
 /// `breakMoveTieBreak` so that a break moves only when that helps.
 ///
@@ -27,6 +27,11 @@ import CallData
 ///
 /// *Postconditions*: every action passes the rules above; `RecoveryPlan`'s own postconditions hold.
 public enum RecoveryPlanner {
+    /// The coverage penalty's margin over the price bound, in cost units: `P = coveragePenaltyMargin +`
+    /// the price of every candidate action and every overtime hour taken at once. Any margin > 0
+    /// makes coverage lexicographically first; 1 keeps it well above CBC's integrality tolerance.
+    public static let coveragePenaltyMargin = 1.0
+
     /// Price of moving a break, in cost units: a tie-break (0.001 of one agent-hour at cost 1), not a wage.
     public static let breakMoveTieBreak = 0.001
 
@@ -42,7 +47,7 @@ public enum RecoveryPlanner {
             coreWeeks[AgentPeriod(agent: request.agents[c.agent].id, period: c.week), default: []].append(k)
         }
         let agentIndex = Dictionary(request.agents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var priceBound = 1 + candidates.reduce(0) { $0 + $1.cost }
+        var priceBound = coveragePenaltyMargin + candidates.reduce(0) { $0 + $1.cost }
         var weekColumns: [(key: AgentPeriod, normal: Int, overtime: Int)] = []
         for key in coreWeeks.keys.sorted() {
             guard let a = agentIndex[key.agent] else { continue }
@@ -141,7 +146,9 @@ public enum RecoveryPlanner {
             $0.element.agent
         }
         for a in limited.keys.sorted() {
-            guard let ks = limited[a], let limit = agents[a].maxConsecutiveDays else { continue }
+            guard let ks = limited[a], let limit = agents[a].maxConsecutiveDays.map({ min(max(0, $0), 366) }) else {
+                continue
+            }
             let days = Set(ks.map(\.element.day))
             let rostered = context.daysOf[agents[a].id] ?? []
             guard let lo = days.min(), let hi = days.max(), days.count > 1 else { continue }

@@ -59,9 +59,13 @@ public struct RecoveryRules: Sendable, Equatable {
     /// The rest an agent needs between shifts, seconds.
     public func restSeconds(for agent: Agent) -> Int {
         let hours = agent.minRestHours ?? minRestHours
-        return Int((max(0, min(hours, 48)) * 3600).rounded())
+        guard hours.isFinite, hours > 0 else { return 0 }
+        return Int((min(hours, 48) * 3600).rounded())
     }
 
     /// The overtime hours an agent may work a week.
-    public func overtimeCap(for agent: Agent) -> Double { max(0, agent.overtimeMaxHoursWeek ?? overtimeMaxHoursWeek) }
+    public func overtimeCap(for agent: Agent) -> Double {
+        let hours = agent.overtimeMaxHoursWeek ?? overtimeMaxHoursWeek
+        return hours.isFinite ? min(max(0, hours), 168) : 0
+    }
 }

@@ -102,8 +102,9 @@ struct CalloutCommand: ParsableCommand {
         let named = try timeZone.zone()
         let staff = try loadInput { try AgentFile.read(path: agents) }
         let templates = try shifts.map { path throws(CallDataError) in try ShiftFile.read(path: path) } ?? []
-        let rostered = try loadInput { try RosterFile.read(path: roster, zone: named) }
+        // Paid hours and ids first (their errors name the column a planner would look at first), then the shifts.
         let commitments = try Callout.readRoster(path: roster, zone: named)
+        let rostered = try loadInput { try RosterFile.read(path: roster, zone: named) }
         let intervals: [RecoveryRequest.Interval]
         let intervalSeconds: Int
         let zone: PlanningTimeZone

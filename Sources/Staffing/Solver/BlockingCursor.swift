@@ -1,103 +1,96 @@
 /// Erlang B `B(n, a)` at a moving agent count, stepped instead of recomputed (Erlang A's search
-/// visits a handful of counts a few agents apart).
+/// visits a handful of counts, mostly a few agents apart).
 ///
 /// - Up: the forward recursion `B(k) = aB(k−1)/(k + aB(k−1))`, which contracts relative errors
-///   (factor `k/(k + aB) < 1`), one division per agent; a jump longer than a fresh computation
-///   (`ErlangB.blocking`, O(√a)) recomputes instead.
+///   (factor `k/(k + aB) < 1`), one division per agent, from the nearest known value below: the
+///   current one or the lowest one computed so far (`floor`).
 /// - Down: the inverted recursion `1/B(k−1) = (1/B(k) − 1)·a/k`, which multiplies the relative
-///   error by `1/(1 − B(k))` per step, so it runs in double-double arithmetic (two-sum and
-///   fused-multiply-add two-product; Dekker 1971) and the product of those factors is tracked:
-///   once it would pass `maxAmplification` (deep below the load, where B → 1), the value is
-///   recomputed from scratch.
+///   error by `1/(1 − B(k))` per step; the product of those factors since the last fresh value is
+///   tracked and may not pass `maxAmplification`.
+/// - Otherwise, or when a jump is longer than a fresh computation costs (~20√a steps), a fresh
+///   `ErlangB.blocking`, which becomes the new `floor` when it lies below it.
 ///
-/// *Postconditions*: `blocking` equals `ErlangB.blocking(servers: agents, traffic:)` to its
-/// rounding (a few units in the last place).
+/// *Postconditions*: `blocking` equals `ErlangB.blocking(servers: agents, traffic:)` to a relative
+/// `maxAmplification` × its rounding (< 1e-14).
 struct BlockingCursor {
     let traffic: Double
     private(set) var agents: Int
     private(set) var blocking: Double
     /// Relative-error growth accumulated by downward steps since the last fresh value.
     private var amplification = 1.0
-    /// Largest tolerated growth of the double-double error (2⁻¹⁰⁴ ≈ 5e-32) by downward steps:
-    /// 2⁴⁰ keeps it below 6e-20 relative, so the value stays that of a fresh computation to its rounding.
-    static let maxAmplification = 0x1p40
+    /// The lowest count whose value is known (fresh or stepped within the bound), to step up from.
+    private var floor: (agents: Int, blocking: Double, amplification: Double)
+    /// Largest tolerated error growth: 2⁶ × a few units of 1.1e-16 < 1e-14 relative, far below
+    /// the solver's 1e-12 slack.
+    static let maxAmplification = 64.0
 
     /// Starts at `agents` with a fresh `ErlangB.blocking`.
     init(agents: Int, traffic: Double) {
         self.traffic = traffic
         self.agents = agents
         self.blocking = ErlangB.blocking(servers: agents, traffic: traffic)
+        floor = (agents, blocking, 1)
     }
 
-    /// Starts from a known `B(agents, traffic)`.
-    init(agents: Int, traffic: Double, blocking: Double) {
-        self.traffic = traffic
-        self.agents = agents
-        self.blocking = blocking
+    /// Cost of a fresh `ErlangB.blocking` at `n`, in recursion steps (its series and upward run).
+    private func freshCost(_ n: Int) -> Int {
+        traffic > 400 ? Int(20 * traffic.squareRoot()) + max(0, n - Int(traffic)) : n
     }
 
-    /// Cost of a fresh `ErlangB.blocking` in recursion steps (its series and upward run, ~20√a).
-    private var freshCost: Int {
-        traffic > 400 ? Int(20 * traffic.squareRoot()) + max(0, agents - Int(traffic)) : agents
-    }
-
-    /// Moves to `target ≥ 0` agents.
+    /// Moves to `target ≥ 1` agents.
     mutating func move(to target: Int) {
+        if target == agents { return }
         if target > agents {
-            if target - agents > freshCost {
-                refresh(target)
-                return
-            }
-            var b = blocking
-            var k = agents
-            while k < target {
-                k += 1
-                b = traffic * b / (Double(k) + traffic * b)
-            }
-            agents = k
-            blocking = b
-        } else if target < agents {
-            // 1/B in double-double (hi + lo): the inverted recursion amplifies the representation
-            // error (~2⁻¹⁰⁴), not a double's rounding, so `maxAmplification` can be large.
-            var hi = 1 / blocking
-            var lo = (1.0).addingProduct(-hi, blocking) / blocking  // (1 − hi·B)/B, the rounding of 1/B
-            var k = agents
-            var amp = amplification
-            while k > target {
-                let b = 1 / hi
-                guard b > 0, b < 1 else { break }
-                amp /= 1 - b
-                if amp > Self.maxAmplification { break }
-                // t = (hi − 1) + lo, exactly (two-sum).
-                let s = hi - 1
-                let bv = s - hi
-                let e = (hi - (s - bv)) + (-1 - bv) + lo
-                let tHi = s + e
-                let tLo = e - (tHi - s)
-                // r = a/k in double-double.
-                let inverseK = 1 / Double(k)
-                let rHi = traffic * inverseK
-                let rLo = traffic.addingProduct(-rHi, Double(k)) * inverseK
-                // hi + lo = t · r (two-product).
-                let pHi = tHi * rHi
-                let pLo = (-pHi).addingProduct(tHi, rHi) + (tHi * rLo + tLo * rHi)
-                hi = pHi + pLo
-                lo = pLo - (hi - pHi)
-                k -= 1
-            }
-            if k == target {
-                agents = k
-                blocking = 1 / (hi + lo)
-                amplification = amp
-            } else {
-                refresh(target)
+            stepUp(from: (agents, blocking, amplification), to: target)
+        } else {
+            // Down: the cheaper of stepping down from here and up from the floor, else fresh.
+            let upCost = target >= floor.agents ? target - floor.agents : Int.max
+            let preferDown = agents - target <= upCost
+            if preferDown, stepDown(to: target) {
+            } else if upCost <= freshCost(target) {
+                stepUp(from: floor, to: target)
+            } else if preferDown || !stepDown(to: target) {
+                agents = target
+                blocking = ErlangB.blocking(servers: target, traffic: traffic)
+                amplification = 1
             }
         }
+        if agents < floor.agents { floor = (agents, blocking, amplification) }
     }
 
-    private mutating func refresh(_ target: Int) {
-        agents = target
-        blocking = ErlangB.blocking(servers: target, traffic: traffic)
-        amplification = 1
+    private mutating func stepUp(from start: (agents: Int, blocking: Double, amplification: Double), to target: Int) {
+        if target - start.agents > freshCost(target) {
+            agents = target
+            blocking = ErlangB.blocking(servers: target, traffic: traffic)
+            amplification = 1
+            return
+        }
+        var b = start.blocking
+        var k = start.agents
+        while k < target {
+            k += 1
+            b = traffic * b / (Double(k) + traffic * b)
+        }
+        agents = k
+        blocking = b
+        amplification = start.amplification
+    }
+
+    /// Steps down while the error growth stays within bounds; false (nothing changed) otherwise.
+    private mutating func stepDown(to target: Int) -> Bool {
+        var inverse = 1 / blocking
+        var k = agents
+        var amp = amplification
+        while k > target {
+            guard inverse > 1, inverse.isFinite else { return false }
+            amp *= inverse / (inverse - 1)  // 1/(1 − B)
+            if amp > Self.maxAmplification { return false }
+            inverse = (inverse - 1) * traffic / Double(k)
+            k -= 1
+        }
+        agents = k
+        blocking = 1 / inverse
+        amplification = amp
+        return true
     }
 }

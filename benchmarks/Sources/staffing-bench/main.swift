@@ -50,7 +50,8 @@ func run(_ label: String, _ model: QueueModel, _ loads: [QueueLoad]) throws -> D
     let cpu = cpuSeconds() - cpuStart
     print(
         String(
-            format: "%@ intervals=%d seconds=%.3f intervals_per_s=%.0f cpu_seconds=%.3f intervals_per_cpu_s=%.0f agents_sum=%d",
+            format:
+                "%@ intervals=%d seconds=%.3f intervals_per_s=%.0f cpu_seconds=%.3f intervals_per_cpu_s=%.0f agents_sum=%d",
             label as NSString, count, seconds, Double(count) / seconds, cpu, Double(count) / cpu, total))
     return cpu
 }

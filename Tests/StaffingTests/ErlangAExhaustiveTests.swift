@@ -38,6 +38,33 @@ import Testing
         return hi
     }
 
+    /// Checks one case: the solver's count equals the reference's, meets, one fewer does not, and its
+    /// metrics are the full evaluation.
+    static func check(_ load: QueueLoad, patience: Double, targets: ServiceTargets, _ label: String) throws {
+        let t = targets.targetSeconds
+        let got = try StaffingSolver.solve(
+            StaffingRequest(load: load, model: .erlangA(patienceSeconds: patience), targets: targets)
+        ).metrics
+        #expect(got.agents == referenceRequired(load, patience: patience, targets: targets), "\(label)")
+        let reference = ErlangAReference.metrics(
+            agents: got.agents, load: load, patienceSeconds: patience, targetSeconds: t)
+        #expect(StaffingSolver.meets(reference, targets), "\(label): answer misses")
+        if got.agents > 1 {
+            let fewer = ErlangAReference.metrics(
+                agents: got.agents - 1, load: load, patienceSeconds: patience, targetSeconds: t)
+            #expect(!StaffingSolver.meets(fewer, targets), "\(label): one fewer also meets")
+        }
+        for (g, w, name) in [
+            (got.serviceLevel, reference.serviceLevel, "SL"),
+            (got.waitProbability, reference.waitProbability, "P(wait)"),
+            (got.abandonRate, reference.abandonRate, "abandon"),
+            (got.occupancy, reference.occupancy, "occupancy"),
+        ] {
+            #expect(abs(g - w) <= 1e-12, "\(label): \(name) \(g) vs \(w)")
+        }
+        #expect(abs(got.asaSeconds - reference.asaSeconds) <= 1e-12 * max(1, reference.asaSeconds), "\(label): ASA")
+    }
+
     /// 4,320 cases (10 loads × 3 AHT × 4 patience × 3 SL × 3 thresholds × 4 target kinds), one test
     /// case per load so they run in parallel.
     @Test(arguments: callsPerHalfHour)
@@ -50,40 +77,37 @@ import Testing
                     for t in Self.thresholds {
                         for kind in 0..<4 {
                             cases += 1
-                            let label = "calls \(calls) aht \(aht) patience \(patience) sl \(sl) t \(t) kind \(kind)"
-                            let targets = Self.targets(kind: kind, serviceLevel: sl, threshold: t)
-                            let got = try StaffingSolver.solve(
-                                StaffingRequest(
-                                    load: load, model: .erlangA(patienceSeconds: patience), targets: targets)
-                            ).metrics
-                            let want = Self.referenceRequired(load, patience: patience, targets: targets)
-                            #expect(got.agents == want, "\(label)")
-                            // The returned metrics are the full evaluation at the answer.
-                            let reference = ErlangAReference.metrics(
-                                agents: got.agents, load: load, patienceSeconds: patience, targetSeconds: t)
-                            #expect(StaffingSolver.meets(reference, targets), "\(label): answer misses")
-                            if got.agents > 1 {
-                                let fewer = ErlangAReference.metrics(
-                                    agents: got.agents - 1, load: load, patienceSeconds: patience, targetSeconds: t)
-                                #expect(!StaffingSolver.meets(fewer, targets), "\(label): one fewer also meets")
-                            }
-                            for (g, w, name) in [
-                                (got.serviceLevel, reference.serviceLevel, "SL"),
-                                (got.waitProbability, reference.waitProbability, "P(wait)"),
-                                (got.abandonRate, reference.abandonRate, "abandon"),
-                                (got.occupancy, reference.occupancy, "occupancy"),
-                            ] {
-                                #expect(abs(g - w) <= 1e-12, "\(label): \(name) \(g) vs \(w)")
-                            }
-                            #expect(
-                                abs(got.asaSeconds - reference.asaSeconds) <= 1e-12 * max(1, reference.asaSeconds),
-                                "\(label): ASA")
+                            try Self.check(
+                                load, patience: patience,
+                                targets: Self.targets(kind: kind, serviceLevel: sl, threshold: t),
+                                "calls \(calls) aht \(aht) patience \(patience) sl \(sl) t \(t) kind \(kind)")
                         }
                     }
                 }
             }
         }
         #expect(cases == 432)
+    }
+
+    /// 288 cases near Erlang C (patience 10⁴–10⁵ s: long, slowly decaying tails) and with a long
+    /// threshold (600 s), where the certified bound must wait for most of the tail.
+    @Test(arguments: [3.0, 30, 300])
+    func solverEqualsTheReferenceWithLongPatience(calls: Double) throws {
+        for aht in [120.0, 600] {
+            let load = QueueLoad(calls: calls, intervalSeconds: 1800, ahtSeconds: aht)
+            for patience in [10_000.0, 100_000] {
+                for sl in [0.8, 0.95] {
+                    for t in [0.0, 20, 600] {
+                        for kind in 0..<4 {
+                            try Self.check(
+                                load, patience: patience,
+                                targets: Self.targets(kind: kind, serviceLevel: sl, threshold: t),
+                                "calls \(calls) aht \(aht) patience \(patience) sl \(sl) t \(t) kind \(kind)")
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// `ErlangA.metrics` (one resumable pass, one division per state) against the reference on a

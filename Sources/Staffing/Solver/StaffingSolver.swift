@@ -108,8 +108,10 @@ public enum StaffingSolver {
         return result(metrics, request: request, load: load)
     }
 
-    /// Widening of certified metric ranges against rounding in the tail sums (~1e-13): absolute for
-    /// shares, relative for ASA. A range within this of a target is never taken as a decision.
+    /// Widening of certified metric ranges against rounding: absolute for shares, relative for ASA.
+    /// The partial sums are bit for bit the prefix of the full pass's sums, so the full value differs
+    /// from the range only by the rounding of the unseen terms and the final divisions (~1e-13); a
+    /// range within this of a target is never taken as a decision (the count is summed fully).
     static let certifyTolerance = 1e-10
     /// How narrow a certified range must be against its distance to the target before a screen
     /// stops (the secant needs margins to about this relative accuracy). Measured on the staffing

@@ -10,6 +10,9 @@
 /// - Otherwise, or when a jump is longer than a fresh computation costs (~20√a steps), a fresh
 ///   `ErlangB.blocking`, which becomes the new `floor` when it lies below it.
 ///
+/// *Edge Cases*: B that underflowed to 0 or reached 1 is never stepped down (a fresh value is
+/// computed instead).
+///
 /// *Postconditions*: `blocking` equals `ErlangB.blocking(servers: agents, traffic:)` to a relative
 /// `maxAmplification` × its rounding (< 1e-14).
 struct BlockingCursor {

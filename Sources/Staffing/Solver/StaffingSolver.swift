@@ -145,6 +145,10 @@ public enum StaffingSolver {
     /// exactly as `ErlangA.metrics`. The answer's tail is resumed and summed to the end, so the
     /// returned metrics are always the full evaluation.
     ///
+    /// *Edge Cases*: loads below one Erlang start at 1 agent, which may already be the answer;
+    /// extrapolated counts are clamped to 1…`maxAgents` + 1 (never converted from a huge or
+    /// non-finite value); past `maxAgents` or `maxEvaluations` the search throws `.unreachable`.
+    ///
     /// *Postconditions*: the returned count is the smallest n with `meets(ErlangA.metrics(n))`
     /// (checked against a from-scratch scan in `ErlangAExhaustiveTests`).
     static func erlangARequired(load: QueueLoad, patience: Double, targets: ServiceTargets) throws(StaffingError)

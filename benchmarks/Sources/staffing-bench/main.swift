@@ -1,6 +1,7 @@
 // Required agents for N intervals with varied loads (1–20,000 calls per 30 min, AHT 180–600 s),
-// Erlang C, 80/20. Prints seconds and intervals per second; the same inputs are written for the
-// pyworkforce peer (benchmarks/peers/erlang_pyworkforce.py).
+// 80/20, Erlang C and Erlang A (patience 180 s) in the same run. Prints wall and CPU seconds and
+// intervals per CPU second; the same inputs are written for the pyworkforce peer
+// (benchmarks/peers/erlang_pyworkforce.py, Erlang C only: pyworkforce has no Erlang A).
 import Foundation
 import Staffing
 
@@ -26,8 +27,17 @@ for _ in 0..<count {
 }
 try text.write(toFile: inputsPath, atomically: true, encoding: .utf8)
 
-func run(_ label: String, _ model: QueueModel, _ loads: [QueueLoad]) throws {
+/// CPU time of this process (user + system), seconds: what the shared machine's load changes least.
+func cpuSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+@discardableResult
+func run(_ label: String, _ model: QueueModel, _ loads: [QueueLoad]) throws -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
+    let cpuStart = cpuSeconds()
     var total = 0
     for load in loads {
         let r = try StaffingSolver.solve(
@@ -37,11 +47,14 @@ func run(_ label: String, _ model: QueueModel, _ loads: [QueueLoad]) throws {
         total &+= r.metrics.agents
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let cpu = cpuSeconds() - cpuStart
     print(
         String(
-            format: "%@ intervals=%d seconds=%.3f intervals_per_s=%.0f agents_sum=%d", label as NSString, count,
-            seconds,
-            Double(count) / seconds, total))
+            format:
+                "%@ intervals=%d seconds=%.3f intervals_per_s=%.0f cpu_seconds=%.3f intervals_per_cpu_s=%.0f agents_sum=%d",
+            label as NSString, count, seconds, Double(count) / seconds, cpu, Double(count) / cpu, total))
+    return cpu
 }
-try run("headcount erlang-c", .erlangC, loads)
-try run("headcount erlang-a(patience 180s)", .erlangA(patienceSeconds: 180), loads)
+let erlangC = try run("headcount erlang-c", .erlangC, loads)
+let erlangA = try run("headcount erlang-a(patience 180s)", .erlangA(patienceSeconds: 180), loads)
+print(String(format: "erlang-a / erlang-c cpu time ratio=%.2f (goal <= 5)", erlangA / erlangC))

@@ -87,7 +87,19 @@ public enum Forecaster {
     public static func fit(_ grid: DayGrid, queue: String?, _ request: ForecastRequest, targetDays: [Int]? = nil)
         throws -> FittedQueue
     {
-        let special = request.specialDays
+        let open = grid.openSlots()
+        let targets: [Int]
+        if let targetDays {
+            targets = targetDays
+        } else if let last = grid.days.last, request.horizonDays > 0 {
+            let first = firstOpenDay(after: last, open: open, specialDays: request.specialDays)
+            targets = Array(first...(first + request.horizonDays - 1))
+        } else {
+            targets = []
+        }
+        // The models see the post-closure days as special days of their own (`PostClosureDays`).
+        let special = PostClosureDays.marked(
+            request.specialDays, grid: grid, futureDays: max(0, (targets.max() ?? 0) - (grid.days.last ?? 0)))
         let profile = IntradayProfile.estimate(grid, specialDays: special)
         let requested = try ModelCatalog.model(named: request.modelName, profile: profile)
         var model: any ForecastModel = requested
@@ -104,22 +116,12 @@ public enum Forecaster {
             if let first = grid.days.first { origin.origins = origin.origins.filter { $0 - first >= 21 } }
             pairs = (try? origin.pairs(model, grid: grid, specialDays: special).pairs.flatMap { $0 }) ?? []
         }
-        let open = grid.openSlots()
-        let targets: [Int]
-        if let targetDays {
-            targets = targetDays
-        } else if let last = grid.days.last, request.horizonDays > 0 {
-            let first = firstOpenDay(after: last, open: open, specialDays: special)
-            targets = Array(first...(first + request.horizonDays - 1))
-        } else {
-            targets = []
-        }
         let points =
             grid.days.isEmpty || targets.isEmpty
             ? [] : try model.forecast(grid, targetDays: targets, specialDays: special)
         let intervals = IntervalModel(
             pairs: pairs, level: request.level,
-            postHolidayDayShock: PostHolidayShock.estimate(grid, specialDays: special))
+            postHolidayDayShock: PostHolidayShock.estimate(grid, specialDays: request.specialDays))
         let members: [(name: String, weight: Double)]
         if let combination = model as? Combination {
             members = zip(combination.members, combination.weights).map { ($0.name, $1) }

@@ -35,7 +35,14 @@ struct HistoryOptions: ParsableArguments {
     var incidents: String?
 
     func validate() throws {
-        if let interval, !weekly { try validateInterval(interval) }
+        if let interval, !weekly {
+            guard interval.seconds <= 86_400 else {
+                throw ValidationError(
+                    "--interval \(interval) is longer than a day; expected a length dividing 24 hours (e.g. 30m, 1h, 1d) or 1w for ISO-week totals"
+                )
+            }
+            try validateInterval(interval)
+        }
         guard level > 0, level < 1 else {
             throw ValidationError("--level \(level) must be strictly between 0 and 1, e.g. 0.9")
         }

@@ -90,8 +90,7 @@ public enum BacktestReport {
                         }
                         var byWeek: [Int: (parts: [IntervalModel.DayPart], y: Double)] = [:]
                         let targetSet = Set(targets)
-                        for day in byDay.keys.sorted() {
-                            let d = byDay[day]!
+                        for (day, d) in byDay.sorted(by: { $0.key < $1.key }) {
                             guard d.f > 0 else { continue }
                             let afterClosed = fitted.followsClosedDay(day, specialDays: specialDays)
                             let v = intervals.variance(

@@ -74,8 +74,7 @@ public struct WeeklyTotals: Sendable {
             acc.parts.append(part)
             byWeek[Self.monday(of: day)] = acc
         }
-        weeks = byWeek.keys.sorted().map { monday in
-            let acc = byWeek[monday]!
+        weeks = byWeek.sorted { $0.key < $1.key }.map { monday, acc in
             let calls = acc.parts.reduce(0) { $0 + $1.total }
             let (lower, upper) = fitted.intervals.bounds(mean: calls, variance: fitted.intervals.variance(acc.parts))
             let partial = (monday..<(monday + 7)).contains { day in

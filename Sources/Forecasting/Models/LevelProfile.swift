@@ -113,29 +113,28 @@ public struct LevelProfile: ForecastModel {
     ///
     /// *Edge Cases*: fewer than two groups, or no within-group spread, gives the means unshrunk by `n/(n+1)`.
     static func shrunkGroupMeans(_ groups: [Int: [Double]]) -> [Int: Double] {
-        let keys = groups.keys.sorted()
-        var means: [Int: Double] = [:]
-        var within = 0.0
-        var dof = 0
-        for k in keys {
-            let g = groups[k]!
-            let m = g.reduce(0, +) / Double(g.count)
-            means[k] = m
-            within += g.reduce(0) { $0 + ($1 - m) * ($1 - m) }
-            dof += g.count - 1
+        // (key, mean, count) in key order, empty groups dropped.
+        let stats: [(key: Int, mean: Double, n: Double)] = groups.sorted { $0.key < $1.key }.compactMap { key, g in
+            g.isEmpty ? nil : (key, g.reduce(0, +) / Double(g.count), Double(g.count))
         }
-        guard keys.count >= 2, dof > 0, within > 0 else {
-            var out: [Int: Double] = [:]
-            for k in keys { out[k] = means[k]! * Double(groups[k]!.count) / Double(groups[k]!.count + 1) }
+        var within = 0.0
+        var dof = 0.0
+        for (key, mean, n) in stats {
+            within += (groups[key] ?? []).reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+            dof += n - 1
+        }
+        var out: [Int: Double] = [:]
+        guard stats.count >= 2, dof > 0, within > 0 else {
+            for (key, mean, n) in stats { out[key] = mean * n / (n + 1) }
             return out
         }
-        let sigma2 = within / Double(dof)
-        let grand = keys.reduce(0) { $0 + means[$1]! } / Double(keys.count)
-        let spread = keys.reduce(0) { $0 + (means[$1]! - grand) * (means[$1]! - grand) } / Double(keys.count - 1)
-        let sampling = keys.reduce(0) { $0 + sigma2 / Double(groups[$1]!.count) } / Double(keys.count)
+        let sigma2 = within / dof
+        let k = Double(stats.count)
+        let grand = stats.reduce(0) { $0 + $1.mean } / k
+        let spread = stats.reduce(0) { $0 + ($1.mean - grand) * ($1.mean - grand) } / (k - 1)
+        let sampling = stats.reduce(0) { $0 + sigma2 / $1.n } / k
         let tau2 = max(0, spread - sampling)
-        var out: [Int: Double] = [:]
-        for k in keys { out[k] = means[k]! * tau2 / (tau2 + sigma2 / Double(groups[k]!.count)) }
+        for (key, mean, n) in stats { out[key] = mean * tau2 / (tau2 + sigma2 / n) }
         return out
     }
 

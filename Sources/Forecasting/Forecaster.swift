@@ -47,6 +47,14 @@ public struct QueueForecast: Sendable {
     /// What was fitted and chosen (for `--report` and the stderr line); `nil` for forecasts read
     /// back from a file or built by a scenario.
     public var summary: FitSummary? = nil
+
+    /// A queue's forecast from its rows (e.g. `WeeklyTotals.rows`).
+    public init(queue: String?, rows: [ForecastRow], modelName: String, summary: FitSummary? = nil) {
+        self.queue = queue
+        self.rows = rows
+        self.modelName = modelName
+        self.summary = summary
+    }
 }
 
 /// Forecasts every queue of a history: the calendar days after its last day, at its interval,
@@ -87,14 +95,27 @@ public enum Forecaster {
     public static func fit(_ grid: DayGrid, queue: String?, _ request: ForecastRequest, targetDays: [Int]? = nil)
         throws -> FittedQueue
     {
-        let special = request.specialDays
+        let open = grid.openSlots()
+        let targets: [Int]
+        if let targetDays {
+            targets = targetDays
+        } else if let last = grid.days.last, request.horizonDays > 0 {
+            let first = firstOpenDay(after: last, open: open, specialDays: request.specialDays)
+            targets = Array(first...(first + request.horizonDays - 1))
+        } else {
+            targets = []
+        }
+        // The models see the post-closure days as special days of their own (`PostClosureDays`); the backtests mark
+        // them per fold from the fold's training days (`RollingOrigin.fold`), so no fold knows a closure in advance.
+        let special = PostClosureDays.marked(
+            request.specialDays, grid: grid, futureDays: max(0, (targets.max() ?? 0) - (grid.days.last ?? 0)))
         let profile = IntradayProfile.estimate(grid, specialDays: special)
         let requested = try ModelCatalog.model(named: request.modelName, profile: profile)
         var model: any ForecastModel = requested
         var pairs: [RollingOrigin.Pair] = []
         var candidates: [(name: String, wape: Double)] = []
         if let auto = requested as? AutoModel {
-            let selection = try auto.select(grid, horizonDays: request.horizonDays, specialDays: special)
+            let selection = try auto.select(grid, horizonDays: request.horizonDays, specialDays: request.specialDays)
             model = selection.model
             pairs = selection.pairs
             candidates = selection.scores
@@ -102,24 +123,14 @@ public enum Forecaster {
             var origin = RollingOrigin.weekly(
                 grid, folds: AutoModel.selectionFolds, horizonDays: min(max(1, request.horizonDays), 14))
             if let first = grid.days.first { origin.origins = origin.origins.filter { $0 - first >= 21 } }
-            pairs = (try? origin.pairs(model, grid: grid, specialDays: special).pairs.flatMap { $0 }) ?? []
-        }
-        let open = grid.openSlots()
-        let targets: [Int]
-        if let targetDays {
-            targets = targetDays
-        } else if let last = grid.days.last, request.horizonDays > 0 {
-            let first = firstOpenDay(after: last, open: open, specialDays: special)
-            targets = Array(first...(first + request.horizonDays - 1))
-        } else {
-            targets = []
+            pairs = (try? origin.pairs(model, grid: grid, specialDays: request.specialDays).pairs.flatMap { $0 }) ?? []
         }
         let points =
             grid.days.isEmpty || targets.isEmpty
             ? [] : try model.forecast(grid, targetDays: targets, specialDays: special)
         let intervals = IntervalModel(
             pairs: pairs, level: request.level,
-            postHolidayDayShock: PostHolidayShock.estimate(grid, specialDays: special))
+            postHolidayDayShock: PostHolidayShock.estimate(grid, specialDays: request.specialDays))
         let members: [(name: String, weight: Double)]
         if let combination = model as? Combination {
             members = zip(combination.members, combination.weights).map { ($0.name, $1) }

@@ -24,6 +24,24 @@ public struct RollingOrigin: Sendable {
         return RollingOrigin(origins: origins, horizonDays: horizonDays)
     }
 
+    /// The last `folds` origins on ISO Mondays whose whole week (Monday–Sunday, local) lies in `grid`'s history:
+    /// the week ends on or before the last day, or its days after the last day fall on weekdays without rows in the
+    /// last four weeks (`DayGrid.openHoursWindowDays`; a Monday–Friday centre's week is complete on Friday).
+    ///
+    /// *Edge Cases*: only origins with history before them are kept (as in `weekly`).
+    public static func isoWeekly(_ grid: DayGrid, folds: Int, horizonDays: Int) -> RollingOrigin {
+        guard let last = grid.days.last else { return RollingOrigin(origins: [], horizonDays: horizonDays) }
+        let openWeekdays = Set(
+            grid.days.indices.filter { grid.days[$0] > last - DayGrid.openHoursWindowDays }.map {
+                DayGrid.weekday(grid.days[$0])
+            })
+        var monday = WeeklyTotals.monday(of: last)
+        if ((last + 1)..<(monday + 7)).contains(where: { openWeekdays.contains(DayGrid.weekday($0)) }) { monday -= 7 }
+        let origins = (0..<max(1, folds)).reversed().map { monday - 7 * $0 }.filter { o in grid.days.contains { $0 < o }
+        }
+        return RollingOrigin(origins: origins, horizonDays: horizonDays)
+    }
+
     /// One fold's comparison: (horizon day index, forecast, actual) for every actual slot, with the slot's local
     /// day number and slot index (the fold's origin is `day − horizonDay`).
     public struct Pair: Sendable {
@@ -58,11 +76,15 @@ public struct RollingOrigin: Sendable {
     }
 
     /// One fold: forecast `horizonDays` from `origin` with a model trained on `train`, compared with `grid`'s actual rows.
+    /// The model sees the post-closure days (`PostClosureDays`) that `train` and `specialDays` reveal at the origin —
+    /// not those of closures inside the fold that only its actuals show, which a real forecast could not know.
     public func fold(_ model: any ForecastModel, train: DayGrid, grid: DayGrid, origin: Int, specialDays: SpecialDays)
         throws -> [Pair]
     {
         let targets = Array(origin..<(origin + horizonDays))
-        let forecast = try model.forecast(train, targetDays: targets, specialDays: specialDays)
+        let known = PostClosureDays.marked(
+            specialDays, grid: train, futureDays: max(0, origin + horizonDays - 1 - (train.days.last ?? origin)))
+        let forecast = try model.forecast(train, targetDays: targets, specialDays: known)
         return Self.compare(forecast, targets: targets, train: train, grid: grid, specialDays: specialDays)
     }
 

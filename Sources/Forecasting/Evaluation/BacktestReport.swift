@@ -10,6 +10,10 @@ public struct BacktestRow: Sendable {
     public var busyCoverage: Double
     /// Share of actual daily totals inside the day-level bounds (the interval model aggregated to the day).
     public var dayCoverage: Double
+    /// Share of actual ISO-week totals (Monday–Sunday, local) inside the weekly bounds (the interval model aggregated
+    /// to the week with correlated day shocks), over the weeks a fold covers entirely; `nan` without such a week
+    /// (folds shorter than a week, or not starting on a Monday: see `run`'s `alignToISOWeeks`).
+    public var weekCoverage: Double = .nan
     /// Seconds spent fitting and forecasting over all folds.
     public var seconds: Double
 }
@@ -22,9 +26,11 @@ public enum BacktestReport {
     /// Runs the protocol: the last `folds` weekly origins, `horizonDays` ahead, train on everything before. Each fold
     /// is one `Forecaster.fit` on the training days (which, for `auto`, selects inside that history and estimates
     /// the interval model from its own backtest): exactly what `forecast` would have done on that day.
+    /// With `alignToISOWeeks` the folds start on the last `folds` Mondays whose week the history covers
+    /// (`RollingOrigin.isoWeekly`), so each fold of seven days or more contains a whole ISO week for `weekCoverage`.
     public static func run(
         _ history: IntervalHistory, folds: Int, horizonDays: Int, level: Double,
-        specialDays: SpecialDays, modelNames: [String] = ModelCatalog.names
+        specialDays: SpecialDays, modelNames: [String] = ModelCatalog.names, alignToISOWeeks: Bool = false
     ) throws -> [BacktestRow] {
         let grids = history.series.map { DayGrid(series: $0, intervalSeconds: history.intervalSeconds) }
         var rows: [BacktestRow] = []
@@ -39,9 +45,14 @@ public enum BacktestReport {
             var busyTotal = 0
             var daysCovered = 0
             var daysTotal = 0
+            var weeksCovered = 0
+            var weeksTotal = 0
             let elapsed = try clock.measure {
                 for (q, grid) in grids.enumerated() {
-                    let origin = RollingOrigin.weekly(grid, folds: folds, horizonDays: horizonDays)
+                    let origin =
+                        alignToISOWeeks
+                        ? RollingOrigin.isoWeekly(grid, folds: folds, horizonDays: horizonDays)
+                        : RollingOrigin.weekly(grid, folds: folds, horizonDays: horizonDays)
                     let request = ForecastRequest(
                         horizonDays: horizonDays, modelName: name, level: level, specialDays: specialDays)
                     for o in origin.origins {
@@ -77,13 +88,30 @@ public enum BacktestReport {
                             d.y += p.actual
                             byDay[p.day] = d
                         }
-                        for (day, d) in byDay where d.f > 0 {
+                        var byWeek: [Int: (parts: [IntervalModel.DayPart], y: Double)] = [:]
+                        let targetSet = Set(targets)
+                        for (day, d) in byDay.sorted(by: { $0.key < $1.key }) {
+                            guard d.f > 0 else { continue }
+                            let afterClosed = fitted.followsClosedDay(day, specialDays: specialDays)
                             let v = intervals.variance(
-                                total: d.f, sumOfSquares: d.f2, horizonDay: d.h,
-                                afterClosedDay: fitted.followsClosedDay(day, specialDays: specialDays))
+                                total: d.f, sumOfSquares: d.f2, horizonDay: d.h, afterClosedDay: afterClosed)
                             let (lo, hi) = intervals.bounds(mean: d.f, variance: v)
                             daysTotal += 1
                             if d.y >= lo && d.y <= hi { daysCovered += 1 }
+                            let monday = WeeklyTotals.monday(of: day)
+                            guard (monday..<(monday + 7)).allSatisfy({ targetSet.contains($0) }) else { continue }
+                            var w = byWeek[monday] ?? ([], 0)
+                            w.parts.append(
+                                IntervalModel.DayPart(
+                                    horizonDay: d.h, total: d.f, sumOfSquares: d.f2, afterClosedDay: afterClosed))
+                            w.y += d.y
+                            byWeek[monday] = w
+                        }
+                        for (_, w) in byWeek {
+                            let f = w.parts.reduce(0) { $0 + $1.total }
+                            let (lo, hi) = intervals.bounds(mean: f, variance: intervals.variance(w.parts))
+                            weeksTotal += 1
+                            if w.y >= lo && w.y <= hi { weeksCovered += 1 }
                         }
                         pooled += fold
                         let mae = RollingOrigin.seasonalNaiveMAE(train)
@@ -97,7 +125,7 @@ public enum BacktestReport {
                 BacktestRow(
                     model: name, metrics: AccuracyMetrics(pooled, naiveMAE: scale),
                     coverage: share(covered, total), busyCoverage: share(busyCovered, busyTotal),
-                    dayCoverage: share(daysCovered, daysTotal),
+                    dayCoverage: share(daysCovered, daysTotal), weekCoverage: share(weeksCovered, weeksTotal),
                     seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         }
         return rows

@@ -2,7 +2,8 @@ import CallData
 
 /// Reads a forecast CSV back (`interval_start, [interval_minutes,] queue, calls, calls_lower,
 /// calls_upper, aht_seconds`): calls and AHT through `IntervalHistoryReader`, the bounds in a
-/// second pass over the same rows (Poisson 90 % bounds `f ± 1.645√f` when the file has none).
+/// second parse of the same bytes (Poisson 90 % bounds `f ± 1.645√f` when the file has none). The file is read from
+/// disk once, so both parses see the same rows even if the file is replaced meanwhile.
 ///
 /// *Edge Cases*: a header without rows is an empty forecast; everything `IntervalHistoryReader` checks; bounds that are not numbers ≥ 0 are
 /// `CallDataError.badNumber` with line and column.
@@ -13,7 +14,8 @@ public enum ForecastFile {
         intervalSeconds: Int, timeZone: PlanningTimeZone, forecasts: [QueueForecast]
     ) {
         var bounds: [String: [(Double?, Double?)]] = [:]
-        var again = try CSVReader(contentsOf: path)
+        let bytes = try CSVReader(contentsOf: path)
+        var again = bytes
         let fields = FieldReader(file: path)
         var layout: HeaderLayout? = nil
         do {
@@ -42,7 +44,7 @@ public enum ForecastFile {
         // A header without rows (e.g. a forecast of a closed day) is an empty forecast, not an error.
         if layout == nil { throw .emptyFile(file: path) }
         guard !bounds.isEmpty else { return (1800, timeZone, []) }
-        var reader = try CSVReader(contentsOf: path)
+        var reader = bytes
         let history = try IntervalHistoryReader(timeZone: timeZone).read(&reader)
         let forecasts = history.series.map { s in
             let b = bounds[s.queue ?? ""] ?? []

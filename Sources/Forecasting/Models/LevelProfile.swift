@@ -72,6 +72,72 @@ public struct LevelProfile: ForecastModel {
         }
     }
 
+    /// Candidate smoothing constants of the robust level (per day), from slow (a level averaged over ~20 days) to
+    /// fast (~2 days); the one with the smallest in-history one-step error is used (the usual estimation of an
+    /// exponential-smoothing constant: Hyndman et al. 2008, ch. 5, with a robust loss).
+    static let levelSmoothingCandidates = [0.05, 0.1, 0.2, 0.3, 0.5]
+
+    /// The robust exponential smoother of the type's documentation: innovations clipped at `clip`, smoothing
+    /// constant `alpha`. Returns the final level and the sum of the clipped absolute one-step errors after a burn-in
+    /// of `levelBurnInDays`.
+    static func robustLevel(_ x: [Double], alpha: Double, clip: Double) -> (level: Double, loss: Double) {
+        var level = Robust.median(Array(x.prefix(5)))
+        var loss = 0.0
+        for (i, v) in x.enumerated().dropFirst() {
+            let e = min(clip, max(-clip, v - level))
+            if i >= levelBurnInDays { loss += abs(e) }
+            level += alpha * e
+        }
+        return (level, loss)
+    }
+
+    /// Days of history the level needs before its one-step errors count toward choosing the constant (the slowest
+    /// candidate's time constant, 1/0.05 = 20 days). Unit: open days.
+    static let levelBurnInDays = 20
+
+    /// The candidate smoothing constant with the least clipped one-step error; `levelSmoothing` when the history is
+    /// too short to tell (fewer than `levelBurnInDays` + 2 weeks of open days).
+    static func estimateLevelSmoothing(_ x: [Double], clip: Double) -> Double {
+        guard x.count >= levelBurnInDays + 14 else { return levelSmoothing }
+        var best = (alpha: levelSmoothing, loss: robustLevel(x, alpha: levelSmoothing, clip: clip).loss)
+        for a in levelSmoothingCandidates where a != levelSmoothing {
+            let loss = robustLevel(x, alpha: a, clip: clip).loss
+            if loss < best.loss { best = (a, loss) }
+        }
+        return best.alpha
+    }
+
+    /// Group means shrunk toward 0 by their empirical-Bayes (James–Stein) factor `τ² / (τ² + σ²/n)`: `σ²` is the pooled
+    /// within-group variance, `τ²` the variance of the group means less their average sampling variance (method of
+    /// moments; Efron & Morris 1975). Effects the data cannot tell from noise shrink to 0.
+    ///
+    /// *Edge Cases*: fewer than two groups, or no within-group spread, gives the means unshrunk by `n/(n+1)`.
+    static func shrunkGroupMeans(_ groups: [Int: [Double]]) -> [Int: Double] {
+        // (key, mean, count) in key order, empty groups dropped.
+        let stats: [(key: Int, mean: Double, n: Double)] = groups.sorted { $0.key < $1.key }.compactMap { key, g in
+            g.isEmpty ? nil : (key, g.reduce(0, +) / Double(g.count), Double(g.count))
+        }
+        var within = 0.0
+        var dof = 0.0
+        for (key, mean, n) in stats {
+            within += (groups[key] ?? []).reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+            dof += n - 1
+        }
+        var out: [Int: Double] = [:]
+        guard stats.count >= 2, dof > 0, within > 0 else {
+            for (key, mean, n) in stats { out[key] = mean * n / (n + 1) }
+            return out
+        }
+        let sigma2 = within / dof
+        let k = Double(stats.count)
+        let grand = stats.reduce(0) { $0 + $1.mean } / k
+        let spread = stats.reduce(0) { $0 + ($1.mean - grand) * ($1.mean - grand) } / (k - 1)
+        let sampling = stats.reduce(0) { $0 + sigma2 / $1.n } / k
+        let tau2 = max(0, spread - sampling)
+        for (key, mean, n) in stats { out[key] = mean * tau2 / (tau2 + sigma2 / n) }
+        return out
+    }
+
     static func dayOfMonth(_ day: Int) -> Int { CivilCalendar.civilFromDays(day).day }
 
     func fitDaily(_ history: DayGrid, regular: [Int], specialDays: SpecialDays) -> DailyFit {
@@ -104,14 +170,9 @@ public struct LevelProfile: ForecastModel {
         let deseasonalised = (0..<n).map { logs[$0] - (weekdayEffect[DayGrid.weekday(days[$0])] ?? 0) }
         // Day-of-month effects against a ±7-day running median.
         let local = (0..<n).map { Robust.median(Array(deseasonalised[max(0, $0 - 7)...min(n - 1, $0 + 7)])) }
-        var sums: [Int: (Double, Int)] = [:]
-        for i in 0..<n {
-            let key = Self.dayOfMonth(days[i])
-            let r = deseasonalised[i] - local[i]
-            sums[key] = ((sums[key]?.0 ?? 0) + r, (sums[key]?.1 ?? 0) + 1)
-        }
-        var dayOfMonthEffect: [Int: Double] = [:]
-        for (key, (sum, count)) in sums where count >= 2 { dayOfMonthEffect[key] = sum / Double(count + 1) }
+        var groups: [Int: [Double]] = [:]
+        for i in 0..<n { groups[Self.dayOfMonth(days[i]), default: []].append(deseasonalised[i] - local[i]) }
+        let dayOfMonthEffect = Self.shrunkGroupMeans(groups.filter { $0.value.count >= 2 })
         // Holiday / event effects by label, against the regular days' running median around them.
         var labelEffect: [String: Double] = [:]
         var labelSums: [String: (Double, Int)] = [:]
@@ -133,11 +194,8 @@ public struct LevelProfile: ForecastModel {
         var changes: [Double] = []
         for i in 1..<n { changes.append(abs(adjusted[i] - adjusted[i - 1])) }
         let sigma = max(1e-6, 1.4826 * Robust.median(changes) / 2.0.squareRoot())
-        var level = Robust.median(Array(adjusted.prefix(5)))
-        for x in adjusted.dropFirst() {
-            let e = min(sigma, max(-sigma, x - level))
-            level += Self.levelSmoothing * e
-        }
+        let alpha = Self.estimateLevelSmoothing(adjusted, clip: sigma)
+        let level = Self.robustLevel(adjusted, alpha: alpha, clip: sigma).level
         return DailyFit(
             level: level, weekdayEffect: weekdayEffect, dayOfMonthEffect: dayOfMonthEffect, labelEffect: labelEffect)
     }

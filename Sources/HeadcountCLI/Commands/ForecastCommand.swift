@@ -14,8 +14,14 @@ struct HistoryOptions: ParsableArguments {
     var history: String
 
     @Option(
-        help: "Interval length of the forecast with its unit, e.g. 30m (default: the history's own; a multiple of it).")
+        help:
+            "Interval length of the forecast with its unit, e.g. 30m (default: the history's own; a multiple of it), or 1w (7d) for ISO-week totals (Monday 00:00 local)."
+    )
     var interval: TimeSpan?
+
+    /// Whether `--interval` asks for weekly totals (`1w` or `7d`): fitted at the history's own interval, then
+    /// aggregated to ISO weeks by `WeeklyTotals`.
+    var weekly: Bool { interval?.seconds == WeeklyTotals.weekSeconds }
 
     @OptionGroup var timeZone: TimeZoneOption
 
@@ -29,7 +35,14 @@ struct HistoryOptions: ParsableArguments {
     var incidents: String?
 
     func validate() throws {
-        if let interval { try validateInterval(interval) }
+        if let interval, !weekly {
+            guard interval.seconds <= 86_400 else {
+                throw ValidationError(
+                    "--interval \(interval) is longer than a day; expected a length dividing 24 hours (e.g. 30m, 1h, 1d) or 1w for ISO-week totals"
+                )
+            }
+            try validateInterval(interval)
+        }
         guard level > 0, level < 1 else {
             throw ValidationError("--level \(level) must be strictly between 0 and 1, e.g. 0.9")
         }
@@ -43,7 +56,7 @@ struct HistoryOptions: ParsableArguments {
     /// The history as read, the history with `--incidents` masked, special days and the incidents.
     func loadWithIncidents() throws -> (IntervalHistory, IntervalHistory, SpecialDays, [Incident]) {
         let history = try HistoryFile.read(
-            path: self.history, timeZone: try timeZone.zone(), intervalSeconds: interval?.seconds)
+            path: self.history, timeZone: try timeZone.zone(), intervalSeconds: weekly ? nil : interval?.seconds)
         let special = try specialDays.map { try SpecialDays.read(path: $0) } ?? .none
         let known = try incidents.map { try IncidentFile.read(path: $0, timeZone: try timeZone.zone()) } ?? []
         return (history, IncidentMask.apply(known, to: history), special, known)
@@ -101,7 +114,10 @@ struct ForecastCommand: ParsableCommand {
             auto picks per queue by rolling-origin backtest on the history itself (and may average the best two). \
             Prediction intervals (--level) come from that backtest's errors: a day-level shock times over-dispersed \
             count noise, so a row's bounds hold that row's count with the stated probability (the bounds of a day are \
-            not the sum of its rows' bounds: forecast with --interval 1d for those). One line per queue on stderr \
+            not the sum of its rows' bounds: forecast with --interval 1d for those). --interval 1w (or 7d) writes ISO-week \
+            totals, Monday 00:00 to Monday 00:00 local time, with bounds of the week's sum (the day shocks correlated); a \
+            week the horizon covers only in part starts at its first forecast day, its interval_minutes say how long it \
+            is, and stderr notes it. One line per queue on stderr \
             says what was chosen; --report writes it as JSON. Output columns: interval_start, queue, calls, \
             calls_lower, calls_upper, aht_seconds (interval_minutes after interval_start: each row's length).
 
@@ -137,6 +153,11 @@ struct ForecastCommand: ParsableCommand {
             throw ValidationError("--report \(report) must differ from --output; expected e.g. --report fit.json")
         }
         _ = try horizonDays(horizon)
+        if input.weekly, scenario != nil {
+            throw ValidationError(
+                "--scenario adds a surge to interval forecasts; expected it without --interval \(input.interval!), e.g. --interval 30m"
+            )
+        }
         guard ModelCatalog.names.contains(model) else {
             throw ValidationError(
                 "unknown --model '\(model)'; expected one of \(ModelCatalog.names.joined(separator: ", "))")
@@ -151,7 +172,22 @@ struct ForecastCommand: ParsableCommand {
             horizonDays: try horizonDays(horizon), modelName: model, level: input.level, specialDays: special)
         var forecasts: [QueueForecast]
         do {
-            forecasts = try Forecaster.forecast(history, request)
+            if input.weekly {
+                forecasts = try Forecaster.fit(history, request).map { fitted in
+                    let totals = WeeklyTotals(fitted, specialDays: special)
+                    for w in totals.weeks where w.partial {
+                        let days = w.lastDay - w.firstDay + 1
+                        printError(
+                            "note: \(fitted.queue ?? "all"): the week of \(formatISODate(days: w.monday)) is partial: its total covers \(formatISODate(days: w.firstDay)) to \(formatISODate(days: w.lastDay)) (\(days) day\(days == 1 ? "" : "s")) of the horizon; interval_minutes gives its length"
+                        )
+                    }
+                    return QueueForecast(
+                        queue: fitted.queue, rows: totals.rows(timeZone: history.timeZone),
+                        modelName: fitted.model.name, summary: fitted.summary)
+                }
+            } else {
+                forecasts = try Forecaster.forecast(history, request)
+            }
         } catch let error as ForecastError {
             throw UsageError("\(input.history): \(error)", status: .badInput)
         }
@@ -213,20 +249,22 @@ struct BacktestCommand: ParsableCommand {
             why: "(\(minimumBacktestTrainingDays) days of training + 7 × \(folds) folds; or fewer --folds)")
         let rows = try BacktestReport.run(
             history, folds: folds, horizonDays: try horizonDays(horizon), level: input.level,
-            specialDays: special)
+            specialDays: special, alignToISOWeeks: input.weekly)
         guard rows.contains(where: { $0.metrics.wape.isFinite }) else {
             throw CallDataError.tooLittleHistory(
                 file: input.history, found: "no fold with both training data and actuals",
                 minimum: "one fold with \(minimumBacktestTrainingDays) days of training before it")
         }
-        let header = ["model", "wape", "mape", "smape", "mase", "coverage", "busy_coverage", "day_coverage", "seconds"]
+        let weekly = input.weekly
+        let header =
+            ["model", "wape", "mape", "smape", "mase", "coverage", "busy_coverage", "day_coverage"]
+            + (weekly ? ["week_coverage"] : []) + ["seconds"]
         let table = rows.map { r in
             [
                 r.model, formatDecimal(r.metrics.wape), formatDecimal(r.metrics.mape), formatDecimal(r.metrics.smape),
                 formatDecimal(r.metrics.mase), formatDecimal(r.coverage, places: 3),
                 formatDecimal(r.busyCoverage, places: 3), formatDecimal(r.dayCoverage, places: 3),
-                formatDecimal(r.seconds, places: 3),
-            ]
+            ] + (weekly ? [formatDecimal(r.weekCoverage, places: 3)] : []) + [formatDecimal(r.seconds, places: 3)]
         }
         switch format {
         case .csv:

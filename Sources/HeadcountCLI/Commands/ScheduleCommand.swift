@@ -108,7 +108,8 @@ struct ScheduleCommand: ParsableCommand {
         }
         if let s = startSpread, s.seconds >= 86_400 {
             throw ValidationError(
-                "--start-spread \(TimeSpan(seconds: s.seconds)) must be shorter than a day; expected e.g. 2h or 2h,hard")
+                "--start-spread \(TimeSpan(seconds: s.seconds)) must be shorter than a day; expected e.g. 2h or 2h,hard"
+            )
         }
     }
 
@@ -147,7 +148,9 @@ struct ScheduleCommand: ParsableCommand {
                     defaultMinRestHours: Double(minRest?.seconds ?? Int(RestRule.defaultHours * 3_600)) / 3_600,
                     startSpreadSeconds: startSpread?.seconds, startSpreadHard: startSpread?.hard ?? false)
                 if let previousRoster {
-                    rules.previousShifts = try loadInput { try RosterFile.read(path: previousRoster, zone: req.timeZone) }
+                    rules.previousShifts = try loadInput {
+                        try RosterFile.read(path: previousRoster, zone: req.timeZone)
+                    }
                 }
                 let spent = started.duration(to: clock.now)
                 let spentSeconds = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18

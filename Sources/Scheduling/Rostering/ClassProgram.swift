@@ -144,10 +144,14 @@ struct ClassProgram {
                 }
                 // Latest start and earliest end per working day and length (the rest test of a pair).
                 let latestStart = working.map { d in
-                    ls.map { m in perDay[d].keys.filter { inst.minutes(d, $0) == m }.map { inst.options[d][$0].start }.max() }
+                    ls.map { m in
+                        perDay[d].keys.filter { inst.minutes(d, $0) == m }.map { inst.options[d][$0].start }.max()
+                    }
                 }
                 let earliestEnd = working.map { d in
-                    ls.map { m in perDay[d].keys.filter { inst.minutes(d, $0) == m }.map { inst.options[d][$0].end }.min() }
+                    ls.map { m in
+                        perDay[d].keys.filter { inst.minutes(d, $0) == m }.map { inst.options[d][$0].end }.min()
+                    }
                 }
                 let previousEnd = days.first == 0 ? inst.previousEnd[a] : nil
                 func walk(_ t: Int, _ shifts: Int, _ minutes: Int, _ weekend: Int, _ run: Int, _ last: Int?) {
@@ -362,7 +366,11 @@ struct ClassProgram {
                         }
                         // Later starts to the members who ended latest (rest), then in member order.
                         let order = memberTours.indices.filter { $0 < cls.members.count && memberTours[$0][t] >= 0 }
-                            .sorted { (search.lastEnd(cls.members[$0], before: d), -$0) > (search.lastEnd(cls.members[$1], before: d), -$1) }
+                            .sorted {
+                                (search.lastEnd(cls.members[$0], before: d), -$0) > (
+                                    search.lastEnd(cls.members[$1], before: d), -$1
+                                )
+                            }
                         for m in order {
                             if let k = pool[ls[memberTours[m][t]]]?.popLast() { search.add(cls.members[m], d, k) }
                         }

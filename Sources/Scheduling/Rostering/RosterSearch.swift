@@ -253,9 +253,16 @@ struct RosterSearch {
             if let b = best, r.value <= b.value + Self.improvementEpsilon { break }
             guard let found = finish(r, window(s)) else { continue }
             let trueValue =
-                found.value + (hard ? 0 : p * Double(zip(days, found.picks).filter {
-                    $0.1 >= 0 && !(inst.options[$0.0][$0.1].wallStart >= s && inst.options[$0.0][$0.1].wallStart - s <= spread)
-                }.count - violations(a, days: days, tour: found.picks)))
+                found.value
+                + (hard
+                    ? 0
+                    : p
+                        * Double(
+                            zip(days, found.picks).filter {
+                                $0.1 >= 0
+                                    && !(inst.options[$0.0][$0.1].wallStart >= s
+                                        && inst.options[$0.0][$0.1].wallStart - s <= spread)
+                            }.count - violations(a, days: days, tour: found.picks)))
             if let b = best, b.value >= trueValue { continue }
             best = (trueValue, found.picks)
         }

@@ -127,7 +127,9 @@ enum TourBuilder {
                     for (i, l) in labels.enumerated() {
                         if let r = frame.restSeconds, c.start - l.end < r { continue }
                         let end = frame.restSeconds == nil ? noEnd : max(c.end, floor)
-                        relax(target, Label(end: end, value: l.value + c.value, previousKey: k, previousLabel: i, pick: c.option))
+                        relax(
+                            target,
+                            Label(end: end, value: l.value + c.value, previousKey: k, previousLabel: i, pick: c.option))
                     }
                 }
             }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Roster at scale (issue 12): Headcount vs OR-tools CP-SAT (1 and 2 workers) and HiGHS on the same
-# instances, same limits, same run; every roster checked by peers/check_roster.py.
+# instances, same limits, same run; every roster checked by peers/check_roster.py; then the roster rules
+# of issue 13 (rest, start spread) against no rules on the x1 instance.
 # Usage: benchmarks/roster_scale.sh [HEADCOUNT]  (from the repository root; needs highspy, ortools)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -31,3 +32,13 @@ echo "== deterministic mode: --work-limit 200 twice on x2, byte-compared"
 for i in 1 2; do $H schedule --requirements $W/roster_x2_requirements.csv --shifts data/shifts.toml --agents $W/roster_x2_agents.csv \
   --output $W/det$i.csv --work-limit 200 --allow-understaffing 20 --quiet; done
 cmp $W/det1.csv $W/det2.csv && echo "  identical"
+echo "== rules (issue 13): x1, --work-limit 200, without rules vs 11h rest + soft / hard 2h start spread"
+for rules in "--min-rest 0h" "--min-rest 11h --start-spread 2h" "--min-rest 11h --start-spread 2h,hard"; do
+  echo "  $rules"
+  /usr/bin/time -f "  headcount user_s=%U wall_s=%e" $H schedule --requirements $W/roster_requirements.csv --shifts data/shifts.toml \
+    --agents $W/roster_agents.csv --output $W/rules.csv --coverage $W/rules_cov.csv --work-limit 200 --allow-understaffing 20 \
+    --quiet $rules
+  rest=$([[ $rules == *"0h"* ]] && echo 0 || echo 11); hard=$([[ $rules == *hard* ]] && echo --spread-hard)
+  python3 benchmarks/peers/check_roster.py $W/rules.csv $W/roster_agents.csv $W/roster_requirements.csv $W/rules_cov.csv \
+    --min-rest $rest --spread 2 $hard
+done

@@ -154,6 +154,33 @@ import Testing
         #expect(!RestRule.allows(previousEnd: 100, nextStart: 99 + 39_600, minRestSeconds: 39_600))
     }
 
+    /// Fairness on a hand-built roster: Saturday 2025-01-11 and a shift ending 21:00 are counted.
+    @Test func fairnessReportCountsWeekendsLateShiftsAndHours() {
+        let req = Self.requirements((0..<6).map { _ in Self.day(6, 22) })
+        let options = ShiftOptions.enumerate(req, templates: Self.fourHours)
+        let a = Agent(id: "a", pool: .core, minHoursWeek: 0, maxHoursWeek: 40, maxDaysWeek: 5, costPerHour: 1)
+        let b = Agent(id: "b", pool: .core, minHoursWeek: 0, maxHoursWeek: 40, maxDaysWeek: 5, costPerHour: 1)
+        let c = Agent(id: "c", pool: .core, minHoursWeek: 0, maxHoursWeek: 40, maxDaysWeek: 5, costPerHour: 1)
+        // a: Monday 17–21 (late) and Saturday 08–12; b: Monday 08–12; c: nothing.
+        func option(_ d: Int, _ hour: Int) -> ShiftOption {
+            options[d].first { $0.wallStart == hour * 3600 } ?? options[d][0]
+        }
+        let roster = Roster(
+            assignments: [
+                .init(agent: a, option: option(0, 17)), .init(agent: a, option: option(5, 8)),
+                .init(agent: b, option: option(0, 8)),
+            ], cost: 12, bound: 12, provenOptimal: true)
+        let report = FairnessReport(roster, agents: [a, b, c], requirements: req)
+        #expect(report.pools.count == 1 && report.pools[0].agents == 3)
+        #expect(report.pools[0].weekendDays == .init([1, 0, 0]))
+        #expect(report.pools[0].lateShifts.max == 1 && report.pools[0].lateShifts.median == 0)
+        let hours = report.pools[0].paidHours
+        #expect(hours.min == 0 && hours.median == 4 && hours.max == 8)
+        // Population standard deviation of (8, 4, 0): √(32/3).
+        #expect(abs(hours.std - (32.0 / 3).squareRoot()) < 1e-12)
+        #expect(report.json.contains("\"paid_hours\": {\"min\": 0, \"median\": 4, \"max\": 8, \"std\": 3.266}"))
+    }
+
     // MARK: - Reference checker and brute force
 
     struct Rules {

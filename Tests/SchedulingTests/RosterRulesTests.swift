@@ -59,8 +59,9 @@ import Testing
         #expect(shifts[1].start - shifts[0].end >= 11 * 3600)
         #expect(Self.shortfall(rested, req) == 6)
         #expect(rested.cost == 8 + 6 * 10)
-        // The class program does not see times of day: its bound (8) stays a valid, weak bound.
-        #expect(rested.bound <= rested.cost + 1e-9 && !rested.provenOptimal)
+        // The class program's rest rows (a clique per end time) are exact for a class of one: the
+        // bound proves the optimum.
+        #expect(abs(rested.bound - 68) < 1e-6 && rested.provenOptimal)
     }
 
     /// The previous roster's shift ended 22:00 the evening before; day 1 needs 06–10; 11 h rest

@@ -94,6 +94,7 @@ struct ClassProgram {
                 if !cols.isEmpty { program.addRow(cols.keys.sorted().map { (cols[$0]!, 1.0) }, upper: size) }
             }
             count.append(perDay)
+            addRuleRows(perDay, template: a, size: size)
             var classPatterns: [[Pattern]] = []
             var classTours: [[Tour]?] = []
             var classWorking: [[Int]] = []
@@ -297,6 +298,64 @@ struct ClassProgram {
                     terms.append((s, 1))
                 }
                 program.addRow(terms, lower: Double(r))
+            }
+        }
+    }
+
+    /// Valid inequalities of the day-linking rules for one class (`perDay[d][k]`: its option columns).
+    ///
+    /// - Rest, per pair of consecutive requirement days and each end time `e` of the first: a member
+    ///   works at most one of the first day's options ending at or after `e` and the second day's
+    ///   options starting before `e` + rest (any two of them are less than the rest apart), so
+    ///   their total is at most the class size — a clique row; exact for a class of one.
+    /// - Rest after the previous roster: options of the first day starting too early are closed.
+    /// - Days in a row: in any `cap + 1` consecutive calendar days at most `cap` shifts per member;
+    ///   after a previous run `r`, at most `cap − r` of the first `cap − r + 1` days.
+    /// Every roster that keeps the rules satisfies them, so the program stays a relaxation.
+    private mutating func addRuleRows(_ perDay: [[Int: Int]], template a: Int, size: Double) {
+        let inst = instance
+        let rest = inst.restSeconds[a]
+        func terms(_ d: Int, _ keep: (ShiftOption) -> Bool) -> [(Int, Double)] {
+            perDay[d].keys.sorted().filter { keep(inst.options[d][$0]) }.compactMap { k in
+                perDay[d][k].map { ($0, 1.0) }
+            }
+        }
+        if rest > 0 {
+            for d in perDay.indices.dropLast() where !perDay[d].isEmpty && !perDay[d + 1].isEmpty {
+                let ends = Set(perDay[d].keys.map { inst.options[d][$0].end }).sorted()
+                var previous: [Int] = []
+                for e in ends {
+                    let late = terms(d) { $0.end >= e }
+                    let early = terms(d + 1) { $0.start < e + rest }
+                    guard !late.isEmpty, !early.isEmpty else { continue }
+                    // Skip a row whose early set did not grow (the previous one, with more late options, dominates).
+                    let key = early.map(\.0)
+                    if key == previous { continue }
+                    previous = key
+                    program.addRow(late + early, upper: size)
+                }
+            }
+            if let e = inst.previousEnd[a], !perDay.isEmpty {
+                let closed = terms(0) { $0.start - e < rest }
+                if !closed.isEmpty { program.addRow(closed, upper: 0) }
+            }
+        }
+        if let cap = inst.maxRun[a] {
+            let days = perDay.indices
+            for first in days {
+                let window = days.filter {
+                    inst.dayNumber[$0] >= inst.dayNumber[first] && inst.dayNumber[$0] <= inst.dayNumber[first] + cap
+                }
+                guard window.count == cap + 1 else { continue }
+                let all = window.flatMap { d in terms(d) { _ in true } }
+                if !all.isEmpty { program.addRow(all, upper: size * Double(cap)) }
+            }
+            let run = inst.previousRun[a]
+            if run > 0 {
+                let allowed = max(0, cap - run)
+                let window = days.filter { inst.dayNumber[$0] <= (inst.dayNumber.first ?? 0) + allowed }
+                let all = window.flatMap { d in terms(d) { _ in true } }
+                if !all.isEmpty { program.addRow(all, upper: size * Double(allowed)) }
             }
         }
     }

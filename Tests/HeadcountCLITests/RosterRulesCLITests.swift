@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--start-spread", "2h,maybe"], "--start-spread"),
+        (["--start-spread", "2h,maybe"], "--start-spread '2h,maybe' is not a span with an optional ',hard'"),
         (["--start-spread", "25h"], "shorter than a day"),
         (["--min-rest", "49h"], "longer than 48h"),
     ])

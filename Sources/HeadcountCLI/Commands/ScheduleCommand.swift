@@ -77,7 +77,7 @@ struct ScheduleCommand: ParsableCommand {
         help: ArgumentHelp(
             "Roster mode: largest spread of one agent's start times within an ISO week, e.g. 2h (soft: "
                 + "penalised) or 2h,hard (forbidden).", valueName: "span[,hard]"))
-    var startSpread: StartSpread?
+    var startSpread: String?
 
     @Option(help: ArgumentHelp("Roster mode: also write the fairness report as JSON.", valueName: "file.json"))
     var fairnessReport: String?
@@ -106,15 +106,24 @@ struct ScheduleCommand: ParsableCommand {
         if let r = minRest, Double(r.seconds) > RestRule.maxRestHours * 3_600 {
             throw ValidationError("--min-rest \(r) is longer than 48h; expected e.g. 11h, or 0h to disable")
         }
-        if let s = startSpread, s.seconds >= 86_400 {
-            throw ValidationError(
-                "--start-spread \(TimeSpan(seconds: s.seconds)) must be shorter than a day; expected e.g. 2h or 2h,hard"
-            )
+        if let text = startSpread {
+            guard let s = StartSpread(argument: text) else {
+                throw ValidationError(
+                    "--start-spread '\(text)' is not a span with an optional ',hard'; expected e.g. 2h, 90m or 2h,hard")
+            }
+            guard s.seconds < 86_400 else {
+                throw ValidationError(
+                    "--start-spread \(TimeSpan(seconds: s.seconds)) must be shorter than a day; expected e.g. 2h or 2h,hard"
+                )
+            }
         }
     }
 
+    /// The parsed `--start-spread` (checked by `validate`).
+    var spread: StartSpread? { startSpread.flatMap { StartSpread(argument: $0) } }
+
     /// `--start-spread`: a span, optionally followed by `,hard` (or `,soft`, the default).
-    struct StartSpread: ExpressibleByArgument {
+    struct StartSpread {
         var seconds: Int
         var hard: Bool
 
@@ -130,8 +139,6 @@ struct ScheduleCommand: ParsableCommand {
             default: return nil
             }
         }
-
-        static var defaultCompletionKind: CompletionKind { .default }
     }
 
     func run() throws {
@@ -146,7 +153,7 @@ struct ScheduleCommand: ParsableCommand {
                 let staff = try loadInput { try AgentFile.read(path: agentsPath) }
                 var rules = RosterRules(
                     defaultMinRestHours: Double(minRest?.seconds ?? Int(RestRule.defaultHours * 3_600)) / 3_600,
-                    startSpreadSeconds: startSpread?.seconds, startSpreadHard: startSpread?.hard ?? false)
+                    startSpreadSeconds: spread?.seconds, startSpreadHard: spread?.hard ?? false)
                 if let previousRoster {
                     rules.previousShifts = try loadInput {
                         try RosterFile.read(path: previousRoster, zone: req.timeZone)

@@ -90,6 +90,40 @@ import Testing
         #expect(other.assignments.map(\.option.start) == [Self.monday * 86_400 + 6 * 3600])
     }
 
+    /// Rest is real time: the night of 2025-03-30 (Berlin, clocks go forward at 02:00) is an hour
+    /// short. After a shift ending Saturday 22:00 CET, a 09:00 CEST start is 11 h later on the wall
+    /// but only 10 h in real time; with 11 h rest the best start for a 06:00–12:00 need is 10:00.
+    @Test func restCountsRealTimeAcrossAClockChange() throws {
+        guard let berlin = PlanningTimeZone(identifier: "Europe/Berlin") else {
+            Issue.record("no Europe/Berlin")
+            return
+        }
+        let sunday = CivilCalendar.daysFromCivil(year: 2025, month: 3, day: 30)
+        let req = Requirements(
+            intervalSeconds: 1800, timeZone: berlin,
+            days: [
+                Requirements.Day(
+                    day: sunday,
+                    intervals: (0..<32).map { i in
+                        let wall = 6 * 3600 + i * 1800
+                        return Requirements.Interval(
+                            start: sunday * 86_400 + wall - 7200, utcOffset: 7200,
+                            required: wall < 12 * 3600 ? 1 : 0)
+                    })
+            ])
+        let agent = Agent(id: "a", pool: .core, minHoursWeek: 4, maxHoursWeek: 4, maxDaysWeek: 1, costPerHour: 1)
+        // Saturday 18:00–22:00 CET = 17:00–21:00 UTC.
+        let previous = [
+            RosterFile.Shift(
+                agentID: "a", start: sunday * 86_400 - 7 * 3600, end: sunday * 86_400 - 3 * 3600, breaks: [])
+        ]
+        let roster = try Rosterer.roster(
+            req, templates: Self.fourHours, agents: [agent], understaffingPenalty: 10, limits: .work(units: 50),
+            rules: RosterRules(previousShifts: previous))
+        #expect(roster.assignments.map(\.option.wallStart) == [10 * 3600])
+        #expect(roster.assignments.map(\.option.start) == [sunday * 86_400 + 8 * 3600])
+    }
+
     /// Four days in a row before Monday (Thu–Sun of the previous ISO week) and a cap of 5: of
     /// Mon–Wed the agent may not work both Monday and Tuesday, so one of the three days stays
     /// uncovered (8 agent-intervals short) and the run never exceeds 5.

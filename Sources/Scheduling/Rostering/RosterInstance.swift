@@ -50,8 +50,12 @@ struct RosterInstance {
         self.requirements = requirements
         self.rules = rules
         dayNumber = requirements.days.map(\.day)
-        restSeconds = agents.map { RestRule.minRestSeconds(agent: $0, defaultHours: rules.defaultMinRestHours) }
-        maxRun = agents.map { $0.maxConsecutiveDays.map { max(1, $0) } }
+        let rest = agents.map { RestRule.minRestSeconds(agent: $0, defaultHours: rules.defaultMinRestHours) }
+        restSeconds = rest
+        let caps = agents.map { $0.maxConsecutiveDays.map { max(1, $0) } }
+        maxRun = caps
+        let options = ShiftOptions.enumerate(requirements, templates: templates)
+        self.options = options
         // The previous roster's tail: shifts starting before the first requirement day (local date).
         let firstDay = requirements.days.first?.day ?? 0
         let zone = requirements.timeZone
@@ -63,13 +67,21 @@ struct RosterInstance {
             lastEnd[s.agentID] = max(lastEnd[s.agentID] ?? s.end, s.end)
             worked[s.agentID, default: []].insert(date)
         }
-        previousEnd = agents.map { lastEnd[$0.id] }
-        previousRun = agents.map { a in
+        // History that cannot bind is dropped, so it does not split classes: an end from which every
+        // option of the horizon is rest enough away, a run without a cap.
+        let earliest = options.joined().map(\.start).min()
+        previousEnd = agents.indices.map { i in
+            guard let e = lastEnd[agents[i].id] else { return nil }
+            if let first = earliest, first - e >= rest[i] { return nil }
+            return e
+        }
+        previousRun = agents.indices.map { i in
+            let a = agents[i]
+            guard caps[i] != nil else { return 0 }
             var run = 0
             while let days = worked[a.id], days.contains(firstDay - 1 - run) { run += 1 }
             return run
         }
-        options = ShiftOptions.enumerate(requirements, templates: templates)
         self.agents = agents
         let weekOf = requirements.days.map { $0.day - (CivilCalendar.isoWeekday(days: $0.day) - 1) }
         self.weekOf = weekOf
@@ -80,7 +92,6 @@ struct RosterInstance {
         isWeekend = requirements.days.map { CivilCalendar.isoWeekday(days: $0.day) >= 6 }
         required = requirements.days.map { $0.intervals.map(\.required) }
         let days = requirements.days
-        let options = options
         // Agents of one class share their candidates: compute once per availability.
         var cache: [String: [[Int]]] = [:]
         candidates = agents.map { a in

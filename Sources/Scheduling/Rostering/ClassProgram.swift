@@ -12,6 +12,12 @@
 /// each member's pattern), so the program is a relaxation: CBC's bound is a valid lower bound
 /// for every roster. Its size does not grow with the number of agents, only with classes.
 ///
+/// **Rules** (`RosterRules`): members of a class share them (and the previous roster's tail). Exact
+/// tours that no roster could work are left out: a run of days above the cap, or two consecutive
+/// shifts whose lengths leave less rest than required even with the latest start after the
+/// earliest end; weekly patterns are cut to the most shifts the cap allows. Both are necessary
+/// conditions, so the program stays a relaxation of the problem with the rules.
+///
 /// **Split** (`assign`): members get the patterns, longest first; then day by day each class's
 /// shifts go to the members who still need that length, the tightest first (fewest spare days);
 /// a member the greedy leaves outside the contract is re-planned by `TourBuilder`, so the result
@@ -88,18 +94,44 @@ struct ClassProgram {
                 if !cols.isEmpty { program.addRow(cols.keys.sorted().map { (cols[$0]!, 1.0) }, upper: size) }
             }
             count.append(perDay)
+            addRuleRows(perDay, template: a, size: size)
             var classPatterns: [[Pattern]] = []
             var classTours: [[Tour]?] = []
             var classWorking: [[Int]] = []
             var classLengths: [[Int]] = []
             let agent = inst.agents[a]
             let window = TourBuilder.minuteWindow(agent)
+            let rest = inst.restSeconds[a]
+            let cap = inst.maxRun[a]
             for days in inst.daysOfWeek {
                 let working = days.filter { !perDay[$0].isEmpty }
                 let weekdays = working.filter { !inst.isWeekend[$0] }.count
                 let weekendDays = working.count - weekdays
+                // The previous roster's run counts only for the horizon's first day.
+                let runBefore = days.first == 0 ? inst.previousRun[a] : 0
+                func adjacent(_ t: Int) -> Bool {
+                    t == 0
+                        ? inst.dayNumber[working[0]] == (inst.dayNumber.first ?? 0) && working[0] == 0
+                        : inst.dayNumber[working[t]] == inst.dayNumber[working[t - 1]] + 1
+                }
+                var mostByRun = working.count
+                if let cap {
+                    // Working whenever the cap allows is a largest set of days with runs ≤ cap.
+                    var run = runBefore
+                    mostByRun = 0
+                    for t in working.indices {
+                        if !adjacent(t) { run = 0 }
+                        if run + 1 <= cap {
+                            run += 1
+                            mostByRun += 1
+                        } else {
+                            run = 0
+                        }
+                    }
+                }
                 let maxShifts = min(
-                    max(0, agent.maxDaysWeek), agent.weekendDayOff ? weekdays + min(1, weekendDays) : working.count)
+                    max(0, agent.maxDaysWeek), agent.weekendDayOff ? weekdays + min(1, weekendDays) : working.count,
+                    mostByRun)
                 var daysWithLength: [Int: Int] = [:]
                 for d in working {
                     for m in Set(perDay[d].keys.map { inst.minutes(d, $0) }) { daysWithLength[m, default: 0] += 1 }
@@ -111,23 +143,40 @@ struct ClassProgram {
                 let dayLengths = working.map { d in
                     ls.indices.filter { j in perDay[d].keys.contains { inst.minutes(d, $0) == ls[j] } }
                 }
-                func walk(_ t: Int, _ shifts: Int, _ minutes: Int, _ weekend: Int) {
+                // Latest start and earliest end per working day and length (the rest test of a pair).
+                let latestStart = working.map { d in
+                    ls.map { m in
+                        perDay[d].keys.filter { inst.minutes(d, $0) == m }.map { inst.options[d][$0].start }.max()
+                    }
+                }
+                let earliestEnd = working.map { d in
+                    ls.map { m in
+                        perDay[d].keys.filter { inst.minutes(d, $0) == m }.map { inst.options[d][$0].end }.min()
+                    }
+                }
+                let previousEnd = days.first == 0 ? inst.previousEnd[a] : nil
+                func walk(_ t: Int, _ shifts: Int, _ minutes: Int, _ weekend: Int, _ run: Int, _ last: Int?) {
                     if tourList.count > Self.maxToursPerClassWeek { return }
                     if t == working.count {
                         if window.contains(minutes) { tourList.append(tour) }
                         return
                     }
                     tour[t] = -1
-                    walk(t + 1, shifts, minutes, weekend)
+                    walk(t + 1, shifts, minutes, weekend, 0, last)
                     let isWeekend = inst.isWeekend[working[t]]
                     guard shifts < agent.maxDaysWeek, !(agent.weekendDayOff && isWeekend && weekend > 0) else { return }
+                    let newRun = (adjacent(t) ? run : 0) + 1
+                    if let cap, newRun > cap { return }
                     for j in dayLengths[t] where minutes + ls[j] <= window.upperBound {
+                        guard let s = latestStart[t][j] else { continue }
+                        if let p = last, let e = earliestEnd[p][tour[p]], s - e < rest { continue }
+                        if last == nil, let e = previousEnd, s - e < rest { continue }
                         tour[t] = j
-                        walk(t + 1, shifts + 1, minutes + ls[j], weekend + (isWeekend ? 1 : 0))
+                        walk(t + 1, shifts + 1, minutes + ls[j], weekend + (isWeekend ? 1 : 0), newRun, t)
                     }
                     tour[t] = -1
                 }
-                walk(0, 0, 0, 0)
+                walk(0, 0, 0, 0, runBefore, nil)
                 if tourList.count <= Self.maxToursPerClassWeek {
                     let ts = tourList.map {
                         Tour(lengths: $0, column: program.addColumn(upper: size, cost: 0, integer: true))
@@ -253,6 +302,64 @@ struct ClassProgram {
         }
     }
 
+    /// Valid inequalities of the day-linking rules for one class (`perDay[d][k]`: its option columns).
+    ///
+    /// - Rest, per pair of consecutive requirement days and each end time `e` of the first: a member
+    ///   works at most one of the first day's options ending at or after `e` and the second day's
+    ///   options starting before `e` + rest (any two of them are less than the rest apart), so
+    ///   their total is at most the class size — a clique row; exact for a class of one.
+    /// - Rest after the previous roster: options of the first day starting too early are closed.
+    /// - Days in a row: in any `cap + 1` consecutive calendar days at most `cap` shifts per member;
+    ///   after a previous run `r`, at most `cap − r` of the first `cap − r + 1` days.
+    /// Every roster that keeps the rules satisfies them, so the program stays a relaxation.
+    private mutating func addRuleRows(_ perDay: [[Int: Int]], template a: Int, size: Double) {
+        let inst = instance
+        let rest = inst.restSeconds[a]
+        func terms(_ d: Int, _ keep: (ShiftOption) -> Bool) -> [(Int, Double)] {
+            perDay[d].keys.sorted().filter { keep(inst.options[d][$0]) }.compactMap { k in
+                perDay[d][k].map { ($0, 1.0) }
+            }
+        }
+        if rest > 0 {
+            for d in perDay.indices.dropLast() where !perDay[d].isEmpty && !perDay[d + 1].isEmpty {
+                let ends = Set(perDay[d].keys.map { inst.options[d][$0].end }).sorted()
+                var previous: [Int] = []
+                for e in ends {
+                    let late = terms(d) { $0.end >= e }
+                    let early = terms(d + 1) { $0.start < e + rest }
+                    guard !late.isEmpty, !early.isEmpty else { continue }
+                    // Skip a row whose early set did not grow (the previous one, with more late options, dominates).
+                    let key = early.map(\.0)
+                    if key == previous { continue }
+                    previous = key
+                    program.addRow(late + early, upper: size)
+                }
+            }
+            if let e = inst.previousEnd[a], !perDay.isEmpty {
+                let closed = terms(0) { $0.start - e < rest }
+                if !closed.isEmpty { program.addRow(closed, upper: 0) }
+            }
+        }
+        if let cap = inst.maxRun[a] {
+            let days = perDay.indices
+            for first in days {
+                let window = days.filter {
+                    inst.dayNumber[$0] >= inst.dayNumber[first] && inst.dayNumber[$0] <= inst.dayNumber[first] + cap
+                }
+                guard window.count == cap + 1 else { continue }
+                let all = window.flatMap { d in terms(d) { _ in true } }
+                if !all.isEmpty { program.addRow(all, upper: size * Double(cap)) }
+            }
+            let run = inst.previousRun[a]
+            if run > 0 {
+                let allowed = max(0, cap - run)
+                let window = days.filter { inst.dayNumber[$0] <= (inst.dayNumber.first ?? 0) + allowed }
+                let all = window.flatMap { d in terms(d) { _ in true } }
+                if !all.isEmpty { program.addRow(all, upper: size * Double(allowed)) }
+            }
+        }
+    }
+
     /// The program's values for a roster (a MIP start), or `nil` when it is not feasible for the
     /// program (a shortfall with coverage hard).
     func start(from search: RosterSearch) -> [Double]? {
@@ -293,8 +400,10 @@ struct ClassProgram {
     }
 
     /// Hands the program's shifts to named agents in `search` (which must hold no shifts of the classes'
-    /// members), then re-plans any member left outside the contract.
-    func assign(_ values: [Double], into search: inout RosterSearch, limits: RosterLimits) {
+    /// members), then re-plans any member left outside the contract or the rules. Returns false
+    /// when a re-plan found no week within them (the split must then not be used).
+    @discardableResult
+    func assign(_ values: [Double], into search: inout RosterSearch, limits: RosterLimits) -> Bool {
         let inst = instance
         var broken: [Int] = []
         for (c, cls) in classes.enumerated() {
@@ -314,8 +423,15 @@ struct ClassProgram {
                             let n = Int(exactly: values[count[c][d][k]!].rounded()) ?? 0
                             pool[inst.minutes(d, k), default: []] += Array(repeating: k, count: max(0, n))
                         }
-                        for (m, tour) in memberTours.enumerated() where m < cls.members.count && tour[t] >= 0 {
-                            if let k = pool[ls[tour[t]]]?.popLast() { search.add(cls.members[m], d, k) }
+                        // Later starts to the members who ended latest (rest), then in member order.
+                        let order = memberTours.indices.filter { $0 < cls.members.count && memberTours[$0][t] >= 0 }
+                            .sorted {
+                                (search.lastEnd(cls.members[$0], before: d), -$0) > (
+                                    search.lastEnd(cls.members[$1], before: d), -$1
+                                )
+                            }
+                        for m in order {
+                            if let k = pool[ls[memberTours[m][t]]]?.popLast() { search.add(cls.members[m], d, k) }
                         }
                     }
                     continue
@@ -409,7 +525,10 @@ struct ClassProgram {
                 broken += short.map { cls.members[$0] }
             }
         }
-        for a in broken { search.reoptimise(a, force: true) }
+        for cls in classes { broken += cls.members.filter { search.breaksRules($0) } }
+        var kept = true
+        for a in Set(broken).sorted() { kept = search.replan(a) && kept }
+        return kept
     }
 
     /// Node budget of one exact split in work-limit mode; in time mode at most this many seconds and a fifth of

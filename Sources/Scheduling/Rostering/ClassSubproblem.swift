@@ -7,6 +7,8 @@
 /// `Σ_{k of length ℓ} n[d][k] = Σ_m y[m][d][ℓ]`, each member's contract on `y` (one shift a day,
 /// paid minutes and days per week, weekend rule), and coverage of what the fixed agents leave
 /// open, with the penalty. Members are ordered by weekly minutes to cut symmetric branches.
+/// The times of day are handed out latest-ended member first and any member whose times still
+/// break a rule (`RosterRules`) is re-planned by best response, so the class keeps every rule.
 /// Started from the members' current weeks, so CBC's answer is never worse; it is taken only
 /// when the whole roster's objective falls.
 extension RosterSearch {
@@ -133,14 +135,23 @@ extension RosterSearch {
                 }
                 return byLength
             }
-            for (m, a) in members.enumerated() {
-                for d in inst.options.indices {
+            // Day by day, later starts to the members who ended latest (rest), then in member order.
+            for d in inst.options.indices {
+                let order = members.indices.sorted {
+                    (lastEnd(members[$0], before: d), -$0) > (lastEnd(members[$1], before: d), -$1)
+                }
+                for m in order {
                     for (j, len) in lengthsOfDay[d].enumerated() where solution.values[y[m][d][j]] > 0.5 {
-                        if let k = pool[d][len]?.popLast() { add(a, d, k) }
+                        if let k = pool[d][len]?.popLast() { add(members[m], d, k) }
                     }
                 }
             }
-            if objective < before - Self.improvementEpsilon { return true }
+            // CBC placed lengths, not times: members whose times break a rule are re-planned.
+            var kept = true
+            for a in members where breaksRules(a) { kept = replan(a) && kept }
+            if kept, objective < before - Self.improvementEpsilon, !members.contains(where: { breaksRules($0) }) {
+                return true
+            }
             for a in members { for d in tours[a].indices { remove(a, d) } }
         }
         for (a, tour) in zip(members, saved) { for (d, k) in tour.enumerated() where k >= 0 { add(a, d, k) } }

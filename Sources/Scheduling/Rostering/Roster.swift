@@ -13,6 +13,8 @@ public struct Roster: Sendable {
     /// relaxation of the agent-by-agent program), so `gap` is an honest optimality gap.
     public var bound: Double
     public var provenOptimal: Bool
+    /// Start-spread violations summed over agents and weeks (`RosterRules`; 0 without the rule).
+    public var startSpreadViolations = 0
     public var gap: Double { cost > 0 ? max(0, cost - bound) / cost : 0 }
     public var paidHours: Double { assignments.reduce(0) { $0 + $1.option.paidHours } }
 

@@ -42,6 +42,9 @@ struct RosterSearch {
     }
 
     mutating func add(_ a: Int, _ d: Int, _ k: Int) {
+        let p = instance.spreadPenalty(a)
+        if p > 0 { objective -= p * Double(weekViolations(a, instance.weekIndex[d])) }
+        defer { if p > 0 { objective += p * Double(weekViolations(a, instance.weekIndex[d])) } }
         tours[a][d] = k
         objective += instance.cost(a, d, k)
         for i in instance.options[d][k].covers {
@@ -53,6 +56,9 @@ struct RosterSearch {
     mutating func remove(_ a: Int, _ d: Int) {
         let k = tours[a][d]
         guard k >= 0 else { return }
+        let p = instance.spreadPenalty(a)
+        if p > 0 { objective -= p * Double(weekViolations(a, instance.weekIndex[d])) }
+        defer { if p > 0 { objective += p * Double(weekViolations(a, instance.weekIndex[d])) } }
         tours[a][d] = -1
         objective -= instance.cost(a, d, k)
         for i in instance.options[d][k].covers {
@@ -72,28 +78,17 @@ struct RosterSearch {
 
     /// Re-plans agent `a`'s weeks as its best response to the others; the old week is kept unless
     /// the new one is strictly better (`force`: always take the best, e.g. from an empty start).
-    /// Returns false when a week has no tour within the contract.
+    /// Returns false when a week has no tour within the contract and the rules.
     @discardableResult
     mutating func reoptimise(_ a: Int, force: Bool = false) -> Bool {
-        let agent = instance.agents[a]
         for days in instance.daysOfWeek {
             let old = days.map { tours[a][$0] }
             for d in days { remove(a, d) }
             var oldValue = 0.0
             for (d, k) in zip(days, old) where k >= 0 { oldValue += value(a, d, k) }
-            var choices: [[TourBuilder.Choice]] = []
-            for d in days {
-                var best: [Int: TourBuilder.Choice] = [:]
-                for k in instance.candidates[a][d] {
-                    let v = value(a, d, k)
-                    let m = instance.minutes(d, k)
-                    if let b = best[m], b.value >= v { continue }
-                    best[m] = TourBuilder.Choice(option: k, minutes: m, value: v)
-                }
-                choices.append(best.keys.sorted().map { best[$0]! })
-            }
-            guard let tour = TourBuilder.best(agent, choices: choices, weekend: days.map { instance.isWeekend[$0] })
-            else {
+            let p = instance.spreadPenalty(a)
+            if p > 0 { oldValue -= p * Double(violations(a, days: days, tour: old)) }
+            guard let tour = bestWeek(a, days: days) else {
                 for (d, k) in zip(days, old) where k >= 0 { add(a, d, k) }
                 return false
             }
@@ -101,6 +96,204 @@ struct RosterSearch {
             for (d, k) in zip(days, picks) where k >= 0 { add(a, d, k) }
         }
         return true
+    }
+
+    /// Clears agent `a` and plans its weeks afresh in order (each week after the one before it).
+    @discardableResult
+    mutating func replan(_ a: Int) -> Bool {
+        for d in tours[a].indices { remove(a, d) }
+        return reoptimise(a, force: true)
+    }
+
+    /// Start-spread violations of agent `a` in week index `w` (`RosterRules.spreadViolations`).
+    func weekViolations(_ a: Int, _ w: Int) -> Int {
+        let days = instance.daysOfWeek[w]
+        return violations(a, days: days, tour: days.map { tours[a][$0] })
+    }
+
+    /// Violations of a week's picks (`tour[t]` on `days[t]`, -1 = free); 0 without a spread rule.
+    func violations(_ a: Int, days: [Int], tour: [Int]) -> Int {
+        guard let spread = instance.rules.startSpreadSeconds else { return 0 }
+        let walls = zip(days, tour).filter { $0.1 >= 0 }.map { instance.options[$0.0][$0.1].wallStart }
+        return RosterRules.spreadViolations(wallStarts: walls, spread: spread)
+    }
+
+    /// The frame of agent `a`'s week `days` against its other weeks (and the previous roster).
+    func frame(_ a: Int, days: [Int]) -> TourBuilder.Frame {
+        let inst = instance
+        var frame = TourBuilder.Frame(
+            dayNumbers: days.map { inst.dayNumber[$0] }, weekend: days.map { inst.isWeekend[$0] })
+        frame.restSeconds = inst.restSeconds[a]
+        frame.maxRun = inst.maxRun[a]
+        guard let first = days.first, let last = days.last else { return frame }
+        frame.lastEnd = inst.previousEnd[a]
+        if let d = (0..<first).last(where: { tours[a][$0] >= 0 }) { frame.lastEnd = inst.options[d][tours[a][d]].end }
+        if let d = (last + 1..<tours[a].count).first(where: { tours[a][$0] >= 0 }) {
+            frame.nextStart = inst.options[d][tours[a][d]].start
+        }
+        var run = 0
+        var day = inst.dayNumber[first] - 1
+        var i = first - 1
+        while i >= 0, inst.dayNumber[i] == day, tours[a][i] >= 0 {
+            run += 1
+            day -= 1
+            i -= 1
+        }
+        if i < 0, day == (inst.dayNumber.first ?? 0) - 1 { run += inst.previousRun[a] }
+        frame.runBefore = run
+        run = 0
+        day = inst.dayNumber[last] + 1
+        i = last + 1
+        while i < tours[a].count, inst.dayNumber[i] == day, tours[a][i] >= 0 {
+            run += 1
+            day += 1
+            i += 1
+        }
+        frame.runAfter = run
+        return frame
+    }
+
+    /// Agent `a`'s best week `days` against the current coverage (its own shifts there removed),
+    /// within its contract and every rule; the value includes the soft spread penalty.
+    ///
+    /// Exact, by relaxation first: the day-by-day program over the best option of each length
+    /// without rest; only when its tour breaks rest the labelled program over every (length,
+    /// start, end). With a spread rule the optimum is the best over windows `[s, s + spread]`, `s`
+    /// a start time of the week (hard: only starts inside; soft: starts outside pay the penalty —
+    /// a week's violations are its fewest shifts outside any window); windows are tried in order
+    /// of their relaxed bound and the search stops when no bound beats the best week found.
+    func bestWeek(_ a: Int, days: [Int]) -> (value: Double, picks: [Int])? {
+        let inst = instance
+        let agent = inst.agents[a]
+        let frame = self.frame(a, days: days)
+        var relaxed = frame
+        relaxed.restSeconds = nil
+        struct Candidate {
+            var choice: TourBuilder.Choice
+            var wall: Int
+        }
+        let all: [[Candidate]] = days.map { d in
+            inst.candidates[a][d].map { k in
+                let o = inst.options[d][k]
+                return Candidate(
+                    choice: TourBuilder.Choice(
+                        option: k, minutes: inst.minutes(d, k), value: value(a, d, k), start: o.start, end: o.end),
+                    wall: o.wallStart)
+            }
+        }
+        func restricted(_ penalty: (Int) -> Double?) -> [[TourBuilder.Choice]] {
+            all.map { cs in
+                var best: [Int: TourBuilder.Choice] = [:]
+                for c in cs {
+                    guard let p = penalty(c.wall) else { continue }
+                    var x = c.choice
+                    x.value -= p
+                    if let b = best[x.minutes], b.value >= x.value { continue }
+                    best[x.minutes] = x
+                }
+                return best.keys.sorted().compactMap { best[$0] }
+            }
+        }
+        func keepsRest(_ picks: [Int]) -> Bool {
+            var end = frame.lastEnd
+            for (d, k) in zip(days, picks) where k >= 0 {
+                let o = inst.options[d][k]
+                if let e = end, o.start - e < inst.restSeconds[a] { return false }
+                end = o.end
+            }
+            if let e = end, let n = frame.nextStart, n - e < inst.restSeconds[a] { return false }
+            return true
+        }
+        // `penalty(wall)`: nil = not allowed, else the value taken off for that start.
+        func finish(_ first: (value: Double, picks: [Int]), _ penalty: (Int) -> Double?) -> (
+            value: Double, picks: [Int]
+        )? {
+            if keepsRest(first.picks) { return first }
+            let choices: [[TourBuilder.Choice]] = all.map { cs in
+                var best: [String: TourBuilder.Choice] = [:]
+                var order: [String] = []
+                for c in cs {
+                    guard let p = penalty(c.wall) else { continue }
+                    var x = c.choice
+                    x.value -= p
+                    let key = "\(x.minutes)|\(x.start)|\(x.end)"
+                    if let b = best[key] {
+                        if b.value >= x.value { continue }
+                    } else {
+                        order.append(key)
+                    }
+                    best[key] = x
+                }
+                return order.compactMap { best[$0] }
+            }
+            return TourBuilder.best(agent, choices: choices, frame: frame)
+        }
+        let free: (Int) -> Double? = { _ in 0 }
+        guard let first = TourBuilder.best(agent, choices: restricted(free), frame: relaxed),
+            let unanchored = finish(first, free)
+        else { return nil }
+        guard let spread = inst.rules.startSpreadSeconds else { return unanchored }
+        let p = inst.spreadPenalty(a)
+        let v = violations(a, days: days, tour: unanchored.picks)
+        if v == 0 { return unanchored }
+        let hard = inst.rules.startSpreadHard
+        var best: (value: Double, picks: [Int])? = hard ? nil : (unanchored.value - p * Double(v), unanchored.picks)
+        let walls = Set(all.joined().map(\.wall)).sorted()
+        func window(_ s: Int) -> (Int) -> Double? {
+            { w in w >= s && w - s <= spread ? 0 : hard ? nil : p }
+        }
+        var bounds: [(wall: Int, first: (value: Double, picks: [Int]))] = []
+        for s in walls {
+            if let r = TourBuilder.best(agent, choices: restricted(window(s)), frame: relaxed) {
+                bounds.append((s, r))
+            }
+        }
+        bounds.sort { ($0.first.value, -$0.wall) > ($1.first.value, -$1.wall) }
+        for (s, r) in bounds {
+            if let b = best, r.value <= b.value + Self.improvementEpsilon { break }
+            guard let found = finish(r, window(s)) else { continue }
+            let trueValue =
+                found.value
+                + (hard
+                    ? 0
+                    : p
+                        * Double(
+                            zip(days, found.picks).filter {
+                                $0.1 >= 0
+                                    && !(inst.options[$0.0][$0.1].wallStart >= s
+                                        && inst.options[$0.0][$0.1].wallStart - s <= spread)
+                            }.count - violations(a, days: days, tour: found.picks)))
+            if let b = best, b.value >= trueValue { continue }
+            best = (trueValue, found.picks)
+        }
+        return best
+    }
+
+    /// End (UTC) of agent `a`'s last shift before day `d` (the previous roster's, or `TourBuilder.noEnd`).
+    func lastEnd(_ a: Int, before d: Int) -> Int {
+        if let e = (0..<d).last(where: { tours[a][$0] >= 0 }) { return instance.options[e][tours[a][e]].end }
+        return instance.previousEnd[a] ?? TourBuilder.noEnd
+    }
+
+    /// Whether agent `a`'s roster breaks a hard rule: rest (also after the previous roster), days
+    /// in a row (also after the previous roster's run), or a hard start spread.
+    func breaksRules(_ a: Int) -> Bool {
+        let inst = instance
+        var end = inst.previousEnd[a]
+        var run = inst.previousRun[a]
+        var lastDay = (inst.dayNumber.first ?? 0) - 1
+        for (d, k) in tours[a].enumerated() where k >= 0 {
+            let o = inst.options[d][k]
+            if let e = end, o.start - e < inst.restSeconds[a] { return true }
+            end = o.end
+            run = inst.dayNumber[d] == lastDay + 1 ? run + 1 : 1
+            lastDay = inst.dayNumber[d]
+            if let cap = inst.maxRun[a], run > cap { return true }
+        }
+        if inst.rules.startSpreadHard {
+            for w in inst.daysOfWeek.indices where weekViolations(a, w) > 0 { return true }
+        }
+        return false
     }
 
     /// Smallest objective change counted as an improvement (cost units; below any shift's cost).

@@ -13,6 +13,12 @@ import CallData
 /// 3. **Improvement** (`RosterSearch.ruinAndRecreate`): large-neighbourhood search on the best
 ///    roster until the deadline (or the work budget) is spent, or the roster meets the bound.
 ///
+/// Every phase keeps `RosterRules` (rest, days in a row, a hard start spread): the tours of
+/// `TourBuilder` keep them, and a split or subproblem answer that breaks one is re-planned by best
+/// response. The class program ignores the times of day, so it stays a relaxation of the problem
+/// with the rules and its bound stays valid. A soft start spread is part of the search objective
+/// (not of the reported cost); the roster counts its violations.
+///
 /// The reported cost is recomputed from the roster; the gap is against CBC's bound. With
 /// `.time(seconds:)` the whole call ends within the limit (the class program gets about half of
 /// what is left, see `classProgramShare`); with `.work(units:)` the clock is never read.
@@ -31,22 +37,24 @@ public enum Rosterer {
     /// Rosters `agents` to cover `requirements` within `timeLimit` seconds.
     public static func roster(
         _ requirements: Requirements, templates: [ShiftTemplate], agents: [Agent],
-        understaffingPenalty: Double?, timeLimit: Double = 60
+        understaffingPenalty: Double?, timeLimit: Double = 60, rules: RosterRules = RosterRules()
     ) throws -> Roster {
         try roster(
             requirements, templates: templates, agents: agents, understaffingPenalty: understaffingPenalty,
-            limits: .time(seconds: timeLimit))
+            limits: .time(seconds: timeLimit), rules: rules)
     }
 
     /// Rosters `agents` to cover `requirements`.
     /// - Parameters:
     ///   - understaffingPenalty: cost per agent-interval short; `nil` makes coverage a hard rule.
     ///   - limits: a wall-clock limit for the whole call or a deterministic work budget.
+    ///   - rules: rest, days in a row, start spread and the previous roster (default: 11 h rest).
     ///   - progress: called at each phase and about twice a second while improving.
     /// - Throws: `InfeasibleScheduleError` naming the binding rule, or the limit when no roster was found.
     public static func roster(
         _ requirements: Requirements, templates: [ShiftTemplate], agents: [Agent],
-        understaffingPenalty: Double?, limits: RosterLimits, progress: ((RosterProgress) -> Void)? = nil
+        understaffingPenalty: Double?, limits: RosterLimits, rules: RosterRules = RosterRules(),
+        progress: ((RosterProgress) -> Void)? = nil
     ) throws -> Roster {
         let clock = ContinuousClock()
         let started = clock.now
@@ -68,7 +76,8 @@ public enum Rosterer {
             )
         }
         let instance = RosterInstance(
-            requirements, templates: templates, agents: agents, understaffingPenalty: understaffingPenalty)
+            requirements, templates: templates, agents: agents, understaffingPenalty: understaffingPenalty,
+            rules: rules)
         var search = RosterSearch(instance)
         if let a = search.construct() { throw unreachableMinimum(instance, agent: a) }
         search.descent(maxSweeps: 2)
@@ -94,14 +103,16 @@ public enum Rosterer {
         var optimal = false
         if !solution.values.isEmpty {
             var split = RosterSearch(instance)
-            classes.assign(
+            let kept = classes.assign(
                 solution.values, into: &split, limits: deadline == nil ? limits : .time(seconds: remaining()))
             split.descent(maxSweeps: 2)
-            if split.objective < search.objective - RosterSearch.improvementEpsilon { search = split }
-            optimal = solution.provenOptimal && search.cost <= solution.objective + 1e-6 * max(1, solution.objective)
+            if kept && split.objective < search.objective - RosterSearch.improvementEpsilon { search = split }
+            optimal =
+                solution.provenOptimal && search.objective <= solution.objective + 1e-6 * max(1, solution.objective)
         }
         progress?(RosterProgress(phase: "class program", elapsedSeconds: elapsed(), cost: search.cost, bound: bound))
-        func done() -> Bool { optimal || search.cost <= bound + 1e-9 * max(1, bound) }
+        // Done when the objective (cost plus soft spread penalties) meets the bound on the cost.
+        func done() -> Bool { optimal || search.objective <= bound + 1e-9 * max(1, bound) }
 
         // Fix-and-optimise: each class re-planned exactly by CBC with the others fixed, round after round.
         var improved = true
@@ -128,7 +139,7 @@ public enum Rosterer {
             while true {
                 if case .work(let units) = limits, moves >= units { break }
                 if deadline != nil && remaining() <= 0 { break }
-                if search.cost <= bound + 1e-9 * max(1, bound) { break }
+                if search.objective <= bound + 1e-9 * max(1, bound) { break }
                 search.ruinAndRecreate(size: size)
                 moves += 1
                 if progress != nil, timed != nil, elapsed() - lastReport >= 0.5 {
@@ -151,8 +162,13 @@ public enum Rosterer {
                 assignments.append(.init(agent: agents[a], option: instance.options[d][k]))
             }
         }
+        let violations = instance.weeks.indices.reduce(0) { s, w in
+            s + agents.indices.reduce(0) { $0 + search.weekViolations($1, w) }
+        }
         return Roster(
-            assignments: assignments, cost: cost, bound: bound, provenOptimal: optimal || cost <= bound + 1e-9)
+            assignments: assignments, cost: cost, bound: bound,
+            provenOptimal: optimal || search.objective <= bound + 1e-9 * max(1, bound),
+            startSpreadViolations: violations)
     }
 
     /// The error for an agent whose weekly minimum no week of shifts can reach.
@@ -171,7 +187,23 @@ public enum Rosterer {
         return InfeasibleScheduleError(
             "agent \(agent.id): no week of shifts keeps min_hours_week \(formatDecimal(agent.minHoursWeek)), "
                 + "max_hours_week \(formatDecimal(agent.maxHoursWeek)), max_days_week \(agent.maxDaysWeek)"
-                + "\(agent.weekendDayOff ? " and weekend_day_off" : "") with the shift lengths available")
+                + "\(agent.weekendDayOff ? " and weekend_day_off" : "") with the shift lengths available"
+                + rulesNote(instance, a))
+    }
+
+    /// The day-linking rules of agent `a` that may also bind, for error messages (empty when none).
+    static func rulesNote(_ instance: RosterInstance, _ a: Int) -> String {
+        var parts: [String] = []
+        if instance.restSeconds[a] > 0 {
+            parts.append("\(formatDecimal(Double(instance.restSeconds[a]) / 3_600, places: 2)) h rest between shifts")
+        }
+        if let cap = instance.maxRun[a] { parts.append("max_consecutive_days \(cap)") }
+        if instance.rules.startSpreadHard, let s = instance.rules.startSpreadSeconds {
+            parts.append("a hard start spread of \(formatDecimal(Double(s) / 3_600, places: 2)) h")
+        }
+        if instance.previousEnd[a] != nil { parts.append("the previous roster") }
+        let closing = ")"
+        return parts.isEmpty ? "" : " (also binding: " + parts.joined(separator: ", ") + closing
     }
 
     /// The error when coverage is hard and the best roster found still leaves intervals short.

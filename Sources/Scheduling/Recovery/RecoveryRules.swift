@@ -18,8 +18,8 @@ public struct RecoveryRules: Sendable, Equatable {
     /// Default overtime cap per core agent and ISO week, hours beyond `max_hours_week`: 8 h (one day's work).
     public static let defaultOvertimeMaxHoursWeek = 8.0
     /// Default minimum rest between two shifts of an agent, hours: 11 h (EU Working Time
-    /// Directive 2003/88/EC art. 3; ArbZG §5).
-    public static let defaultMinRestHours = 11.0
+    /// Directive 2003/88/EC art. 3; ArbZG §5), the same rule `schedule` keeps (`RestRule`).
+    public static let defaultMinRestHours = RestRule.defaultHours
     /// Default half-width of a rostered break's window when no shifts file says otherwise:
     /// the break may move up to 1 h earlier or later, staying inside its shift.
     public static let defaultBreakWindowSeconds = 3600
@@ -58,9 +58,7 @@ public struct RecoveryRules: Sendable, Equatable {
 
     /// The rest an agent needs between shifts, seconds.
     public func restSeconds(for agent: Agent) -> Int {
-        let hours = agent.minRestHours ?? minRestHours
-        guard hours.isFinite, hours > 0 else { return 0 }
-        return Int((min(hours, 48) * 3600).rounded())
+        RestRule.minRestSeconds(agent: agent, defaultHours: minRestHours)
     }
 
     /// The overtime hours an agent may work a week.

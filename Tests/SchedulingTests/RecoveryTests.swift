@@ -1,6 +1,5 @@
 import CallData
 import PropertyBased
-import Synchronization
 import Testing
 
 @testable import Scheduling

@@ -50,9 +50,10 @@ demo: release
 	.build/release/headcount forecast --history $(DEMO)/sample_intervals.csv --timezone Europe/Berlin --horizon 7d --output $(DEMO)/sample_forecast.csv
 	.build/release/headcount staff --forecast $(DEMO)/sample_forecast.csv --model erlang-a --patience 120 --shrinkage 0.3 \
 	  --bot-containment 0.2 --timezone Europe/Berlin --output $(DEMO)/sample_staffing.csv
-	@echo "== 6. schedule: a roster of named agents (core + on-demand pool) with breaks, and its coverage"
+	@echo "== 6. schedule: a roster of named agents (core + on-demand pool) with breaks, 11 h rest, starts kept within 2 h, and its coverage"
 	.build/release/headcount schedule --requirements $(DEMO)/sample_staffing.csv --shifts data/shifts.toml --agents data/agents.csv \
-	  --timezone Europe/Berlin --time-limit 30s --output $(DEMO)/sample_roster.csv --coverage $(DEMO)/sample_coverage.csv
+	  --timezone Europe/Berlin --min-rest 11h --start-spread 2h --work-limit 300 --output $(DEMO)/sample_roster.csv \
+	  --coverage $(DEMO)/sample_coverage.csv --fairness-report $(DEMO)/sample_fairness.json
 	@head -4 $(DEMO)/sample_roster.csv
 	@echo "== 7. callout: an outage adds 8 agents to Wednesday's late morning; recover it (call-ins, extensions, overtime, break moves)"
 	@awk -F, 'NR==1{print "interval_start,gap"; next} {g=$$6; if ($$1 ~ /2025-04-16T1[0-3]:/) g+=8; print $$1","g}' \

@@ -79,9 +79,9 @@ import Testing
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasSuffix("gap_agent_intervals=6 still_uncovered=4") == true, "\(r.stderr)")
         #expect(lines.dropFirst().first?.hasPrefix("warning: 4 agent-intervals stay uncovered in 2 intervals") == true)
-        #expect(lines.contains("  1 core agents at their overtime cap"), "\(r.stderr)")
-        #expect(lines.contains("  1 on-demand agents not available on Wednesdays"), "\(r.stderr)")
-        #expect(lines.contains("  1 core agents already on the phones then"), "\(r.stderr)")
+        #expect(lines.contains("  1 core agent at their overtime cap"), "\(r.stderr)")
+        #expect(lines.contains("  1 on-demand agent not available on Wednesdays"), "\(r.stderr)")
+        #expect(lines.contains("  1 core agent already on the phones then"), "\(r.stderr)")
     }
 
     @Test func aStaffingFileGivesTheSameAnswerAsItsGap() throws {

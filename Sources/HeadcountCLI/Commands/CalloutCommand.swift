@@ -160,7 +160,7 @@ struct CalloutCommand: ParsableCommand {
             printError(
                 "warning: \(plan.uncovered) agent-intervals stay uncovered in \(short.count) intervals; "
                     + "why (agents, each under its most frequent reason):")
-            for r in plan.reasons { printError("  \(r.agents) \(r.text)") }
+            for r in plan.reasons { printError("  \(r.line)") }
         }
     }
 }

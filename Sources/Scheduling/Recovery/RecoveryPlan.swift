@@ -22,8 +22,18 @@ public struct RecoveryPlan: Sendable {
 
     /// Why some agents could not help, and how many.
     public struct Reason: Sendable, Equatable {
+        /// The reason, for several agents: "on-demand agents not available on Wednesdays".
         public var text: String
         public var agents: Int
+
+        /// The count and the reason, its first "agents" singular for one agent:
+        /// "1 on-demand agent not available on Wednesdays".
+        public var line: String {
+            var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            guard agents == 1, let k = words.firstIndex(of: "agents") else { return "\(agents) \(text)" }
+            words[k] = "agent"
+            return "1 " + words.joined(separator: " ")
+        }
     }
 
     public var actions: [RecoveryAction]

@@ -11,10 +11,11 @@ import Testing
 /// located config errors, shard/merge equivalence, and the report.
 @Suite(.serialized) struct PlanTests {
     /// Four queues on the bank data (shift plans, a short horizon: seconds per run).
-    static func config(in dir: URL, extra: String = "") throws -> String {
+    static func config(in dir: URL, extra: String = "", top: String = "") throws -> String {
         let root = CLI.root.path
         let text = """
             # test plan
+            \(top)
             [defaults]
             history = "\(root)/data/bank_calls_5min.csv"
             shifts = "\(root)/data/shifts.toml"
@@ -133,6 +134,48 @@ import Testing
         #expect(before == after)
     }
 
+    /// A C `abort()` inside one queue's solve (planted by the test-only variable, just before the
+    /// roster solve, where CBC's assertion fired once) fails that queue only: the other queues'
+    /// files are byte-identical to a clean run's, the summary names the signal, `latest` stays, and
+    /// the aborted queue's folder keeps nothing of the earlier run but its failed `queue.json`.
+    @Test func aSolverAbortFailsOnlyItsQueue() throws {
+        let dir = CLI.temporaryDirectory()
+        let config = try Self.config(in: dir)
+        let out = dir.appendingPathComponent("out")
+        let args = ["plan", "--config", config, "--output-dir", out.path, "--date", Self.date, "--quiet"]
+        let clean = try Self.run(args)
+        #expect(clean.status == 0, "\(clean.stderr)")
+        let run = out.appendingPathComponent(Self.date)
+        let before = Self.snapshot(run)
+        // The rerun whose queue beta aborts, one queue at a time and two at once: the same files.
+        for parallel in ["1", "2"] {
+            let oneAtATime = try Self.config(in: dir, top: "parallel = \(parallel)")
+            var rerunArgs = args
+            rerunArgs[2] = oneAtATime
+            let r = try Self.run(rerunArgs, environment: ["HEADCOUNT_TEST_ABORT_QUEUE": "beta"])
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("queue beta: solver aborted (signal 6 SIGABRT)"), "\(r.stderr)")
+            let after = Self.snapshot(run)
+            for (path, bytes) in before where !path.hasPrefix("beta/") && path != "summary.json" {
+                #expect(after[path] == bytes, "\(path)")
+            }
+            #expect(after.keys.filter { $0.hasPrefix("beta/") } == ["beta/queue.json"])
+            #expect(!FileManager.default.fileExists(atPath: run.appendingPathComponent(".staging").path))
+            let summary = try String(contentsOf: run.appendingPathComponent("summary.json"), encoding: .utf8)
+            #expect(summary.contains("\"queues_failed\": 1"))
+            #expect(
+                summary.contains(
+                    "{\"name\": \"beta\", \"status\": \"failed\", \"error\": \"solver aborted (signal 6 SIGABRT)"))
+            // latest still points at the clean run's date (switched then, not by the failed rerun).
+            #expect(
+                try FileManager.default.destinationOfSymbolicLink(atPath: out.appendingPathComponent("latest").path)
+                    == Self.date)
+        }
+        // The next clean run restores every file.
+        #expect(try Self.run(args).status == 0)
+        #expect(Self.snapshot(run) == before)
+    }
+
     @Test func aSecondRunExitsFourNamingTheHoldersPid() throws {
         let dir = CLI.temporaryDirectory()
         let config = try Self.config(in: dir)
@@ -203,12 +246,12 @@ import Testing
     }
 
     @Test(arguments: [
-        ("[[queue]]\nname = \"x\"\nshrinkag = 0.3\n", ":29:1:", "did you mean `shrinkage`"),
-        ("[[queue]]\nname = \"x\"\nhorizon = \"36h\"\n", ":29:11:", "whole days"),
-        ("[[queue]]\nname = \"alpha\"\n", ":27:1:", "first at line 9"),
-        ("[[queue]]\nname = \"x\"\nerlang = \"erlang-b\"\n", ":29:10:", "erlang-a"),
-        ("[[queue]]\nname = \"../x\"\n", ":28:8:", "letters, digits"),
-        ("[[queue]]\nname = \"x\"\nwork_limit = 0\n", ":29:14:", "work units"),
+        ("[[queue]]\nname = \"x\"\nshrinkag = 0.3\n", ":30:1:", "did you mean `shrinkage`"),
+        ("[[queue]]\nname = \"x\"\nhorizon = \"36h\"\n", ":30:11:", "whole days"),
+        ("[[queue]]\nname = \"alpha\"\n", ":28:1:", "first at line 10"),
+        ("[[queue]]\nname = \"x\"\nerlang = \"erlang-b\"\n", ":30:10:", "erlang-a"),
+        ("[[queue]]\nname = \"../x\"\n", ":29:8:", "letters, digits"),
+        ("[[queue]]\nname = \"x\"\nwork_limit = 0\n", ":30:14:", "work units"),
     ])
     func configErrorsNameTheLine(extra: String, location: String, expected: String) throws {
         let dir = CLI.temporaryDirectory()

@@ -3,7 +3,12 @@ import Forecasting
 import LinearAlgebra
 import Scheduling
 import Staffing
-import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Plans one queue for a run date: history up to the run date → forecast of the `horizon` days
 /// after it → agents per interval (Erlang C/A) → roster of named agents (or a shift plan) →
@@ -29,18 +34,14 @@ struct QueuePipeline: Sendable {
     var runDay: Int
 
     /// Plans the queue into `folder` (created when missing). Never throws: a failure is an outcome.
-    func run(into folder: String) -> QueueOutcome {
+    func run(into folder: String) async -> QueueOutcome {
         let clock = ContinuousClock()
         let started = clock.now
-        let inputs = queue.inputs.map { role, path in
-            QueueOutcome.Input(
-                role: role, path: path.written, sha256: (try? FileBytes.read(path.resolved)).map(SHA256.hex))
-        }
         var outcome = QueueOutcome(
-            name: queue.name, inputs: inputs, figures: nil, error: nil, status: .success, seconds: 0)
+            name: queue.name, inputs: Self.inputs(of: queue), figures: nil, error: nil, status: .success, seconds: 0)
         do {
             try PlanFiles.makeDirectories(folder)
-            outcome.figures = try plan(into: folder)
+            outcome.figures = try await plan(into: folder)
         } catch {
             (outcome.error, outcome.status) = Self.describe(error)
         }
@@ -53,7 +54,15 @@ struct QueuePipeline: Sendable {
         return outcome
     }
 
-    func plan(into folder: String) throws -> QueueOutcome.Figures {
+    /// The queue's input files with their SHA-256 (`nil` for a file that cannot be read).
+    static func inputs(of queue: QueuePlanConfig) -> [QueueOutcome.Input] {
+        queue.inputs.map { role, path in
+            QueueOutcome.Input(
+                role: role, path: path.written, sha256: (try? FileBytes.read(path.resolved)).map(SHA256.hex))
+        }
+    }
+
+    func plan(into folder: String) async throws -> QueueOutcome.Figures {
         // 1. History up to the run date, one queue.
         let file = try HistoryFile.read(
             path: queue.history.resolved, timeZone: queue.timeZone, intervalSeconds: queue.intervalSeconds)
@@ -112,11 +121,11 @@ struct QueuePipeline: Sendable {
         // 4. Roster (named agents) or shift plan, and coverage.
         let requirements = staffing.requirements(timeZone: queue.timeZone)
         let templates = try ShiftFile.read(path: queue.shifts.resolved)
-        // One roster solve at a time: CBC is serialised process-wide anyway, and the roster's
-        // wall-clock limit must not run while the queue waits for another queue's solve.
-        let (coverage, paid, cost, gap, optimal, rows, agentsUsed) = try Self.rosterGate.withLock { _ in
-            try schedule(requirements, templates: templates, folder: folder)
-        }
+        // Test-only (PlanWorkers.abortVariable): die here as a C assertion inside CBC would.
+        if let name = getenv(PlanWorkers.abortVariable), String(cString: name) == queue.name { abort() }
+        // Each queue is planned in its own process (PlanWorkers), so this is the only solve here.
+        let (coverage, paid, cost, gap, optimal, rows, agentsUsed) = try schedule(
+            requirements, templates: templates, folder: folder)
         try coverage.csv(queue: queue.name).write(to: folder + "/coverage.csv")
         // 5. Simulation seam: when the Simulation module lands, simulate the roster against the
         // forecast here, write `simulation.csv` and set `serviceLevelExpected`.
@@ -132,9 +141,6 @@ struct QueuePipeline: Sendable {
             serviceLevelPromised: try promisedServiceLevel(staffing, coverage: coverage), serviceLevelExpected: nil,
             rosterRows: rows, agentsUsed: agentsUsed)
     }
-
-    /// Serialises the roster stage of concurrently planned queues.
-    static let rosterGate = Mutex(())
 
     /// Roster (named agents) or shift plan for the requirements; writes `roster.csv`.
     func schedule(_ requirements: Requirements, templates: [ShiftTemplate], folder: String) throws -> (

@@ -1,6 +1,12 @@
 import CallData
 import Logging
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One nightly run (or one shard of it, or the merge of its shards) into an output folder.
 ///
 /// Layout: `OUT/YYYY-MM-DD/<queue>/{history,forecast,staffing,roster,coverage}.csv` and `queue.json`,
@@ -200,8 +206,7 @@ struct PlanRun {
     /// The worker's side: plans one queue into its staging folder and writes its `QueueReport`
     /// there (the parent publishes the files). Only a failure to write the report throws.
     func work(_ queue: QueuePlanConfig) async throws {
-        let staging = PlanWorkers(runFolder: runFolder, arguments: []).stagingFolder(queue.name)
-        PlanWorkers.removeFolder(staging)  // what a crashed earlier worker left
+        let staging = PlanWorkers(runFolder: runFolder, arguments: []).stagingFolder(queue.name, pid: getpid())
         try PlanFiles.makeDirectories(staging)
         let outcome = await QueuePipeline(queue: queue, runDay: runDay).run(into: staging)
         try PlanFiles.write(QueueReport(outcome).text, to: staging + "/" + QueueReport.fileName)

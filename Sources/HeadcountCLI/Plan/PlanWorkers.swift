@@ -8,7 +8,7 @@ import CallData
 
 /// Runs each queue's pipeline in a child process: the plan re-executes its own binary
 /// (`/proc/self/exe`) as `headcount plan … --worker-queue NAME`, which plans that one queue into a
-/// staging folder (`RUN/.staging/NAME/`), writes its `QueueReport`, and exits.
+/// staging folder of its own (`RUN/.staging/NAME-PID/`), writes its `QueueReport`, and exits.
 ///
 /// Why: the roster solver (CBC, C++) can stop the whole process with a C assertion (`abort()`,
 /// seen once at `ClpPrimalColumnSteepest.cpp:727`). In a child process that is the failure of one
@@ -41,7 +41,20 @@ struct PlanWorkers {
     /// Arguments after the executable that every worker gets (`plan --config … --date …`).
     var arguments: [String]
 
-    func stagingFolder(_ queue: String) -> String { runFolder + "/" + Self.stagingName + "/" + queue }
+    /// The staging folder of the worker `pid` planning `queue` (its own: an orphaned worker of a
+    /// killed run can never write into a new run's).
+    func stagingFolder(_ queue: String, pid: pid_t) -> String {
+        runFolder + "/" + Self.stagingName + "/" + queue + "-" + String(pid)
+    }
+
+    /// Removes what earlier workers of `queue` left in staging (a run that was killed).
+    func removeStaleStaging(_ queue: String) {
+        let folder = runFolder + "/" + Self.stagingName
+        for name in PlanFiles.list(folder) where name.hasPrefix(queue + "-") {
+            let rest = name.dropFirst(queue.count + 1)
+            if !rest.isEmpty, rest.allSatisfy(\.isNumber) { Self.removeFolder(folder + "/" + name) }
+        }
+    }
 
     /// The running binary: `/proc/self/exe` where it exists, else the path it was started by.
     static var executable: String {
@@ -67,6 +80,7 @@ struct PlanWorkers {
             while running.count < width, next < queues.count {
                 let k = next
                 next += 1
+                removeStaleStaging(queues[k].name)
                 switch spawn(queues[k].name) {
                 case .success(let pid): running[pid] = (k, Self.now())
                 case .failure(let message):
@@ -91,7 +105,9 @@ struct PlanWorkers {
             }
             guard let child = running.removeValue(forKey: pid) else { continue }
             let queue = queues[child.index]
-            done(child.index, collect(queue, runDay: runDay, status: status, seconds: Self.now() - child.started))
+            done(
+                child.index,
+                collect(queue, pid: pid, runDay: runDay, status: status, seconds: Self.now() - child.started))
         }
         return reports.compactMap { $0 }
     }
@@ -122,8 +138,8 @@ struct PlanWorkers {
     }
 
     /// The queue's report after its worker ended with wait status `status`; publishes its files.
-    func collect(_ queue: QueuePlanConfig, runDay: Int, status: Int32, seconds: Double) -> QueueReport {
-        let staging = stagingFolder(queue.name)
+    func collect(_ queue: QueuePlanConfig, pid: pid_t, runDay: Int, status: Int32, seconds: Double) -> QueueReport {
+        let staging = stagingFolder(queue.name, pid: pid)
         let signal = status & 0x7f
         let exitCode = (status >> 8) & 0xff
         if signal == 0, exitCode == 0,
@@ -135,9 +151,11 @@ struct PlanWorkers {
                 return report
             } catch {
                 let (message, _) = QueuePipeline.describe(error)
+                Self.removeFolder(staging)
                 return failed(queue, runDay: runDay, message: message, seconds: report.seconds)
             }
         }
+        Self.removeFolder(staging)
         let message: String
         if signal != 0 {
             let name = Self.signalNames[signal].map { " \($0)" } ?? ""
@@ -154,8 +172,7 @@ struct PlanWorkers {
     /// Records `queue` as failed: its folder holds only `queue.json` saying why; staging is dropped.
     func failed(_ queue: QueuePlanConfig, runDay: Int, message: String, seconds: Double) -> QueueReport {
         let folder = runFolder + "/" + queue.name
-        Self.removeFolder(stagingFolder(queue.name))
-        rmdir(runFolder + "/" + Self.stagingName)
+        rmdir(runFolder + "/" + Self.stagingName)  // fails while another worker still uses it
         let outcome = QueueOutcome(
             name: queue.name, inputs: QueuePipeline.inputs(of: queue), figures: nil, error: message,
             status: .badInput, seconds: seconds)

@@ -103,7 +103,10 @@ import Testing
         #expect(first.stdout.contains("4 queue(s), 0 failed") && first.stdout.contains("latest → 2003-10-17"))
         let run = out.appendingPathComponent(Self.date)
         for q in ["alpha", "beta", "gamma", "delta"] {
-            for f in ["history.csv", "forecast.csv", "staffing.csv", "roster.csv", "coverage.csv", "queue.json"] {
+            for f in [
+                "history.csv", "forecast.csv", "staffing.csv", "roster.csv", "coverage.csv", "simulation.csv",
+                "queue.json",
+            ] {
                 #expect(
                     FileManager.default.fileExists(atPath: run.appendingPathComponent("\(q)/\(f)").path), "\(q)/\(f)")
             }
@@ -120,6 +123,13 @@ import Testing
         let queues = summary?["queues"] as? [[String: Any]] ?? []
         #expect(queues.map { $0["name"] as? String ?? "" } == ["alpha", "beta", "delta", "gamma"])
         #expect(queues.allSatisfy { ($0["paid_hours"] as? Double ?? 0) > 0 && $0["status"] as? String == "ok" })
+        // The simulation's service level and abandonment, with their 95 % half-widths.
+        for q in queues {
+            let sl = q["service_level_expected"] as? Double ?? -1
+            let ci = q["service_level_expected_ci95"] as? Double ?? -1
+            #expect(sl > 0 && sl <= 1 && ci > 0 && ci < 0.1, "\(q)")
+            #expect((q["abandon_rate_expected"] as? Double ?? -1) >= 0 && q["simulation_replications"] as? Int == 30)
+        }
         let inputs = queues.first?["inputs"] as? [[String: Any]] ?? []
         // SHA-256 of the history, as sha256sum computes it.
         #expect(
@@ -130,7 +140,7 @@ import Testing
         ])
         #expect(second.status == 0 && second.stdout.isEmpty && second.stderr.isEmpty)
         let after = Self.snapshot(run)
-        #expect(before.count == 4 * 6 + 1)
+        #expect(before.count == 4 * 7 + 1)
         #expect(before == after)
     }
 
@@ -171,7 +181,8 @@ import Testing
                 try FileManager.default.destinationOfSymbolicLink(atPath: out.appendingPathComponent("latest").path)
                     == Self.date)
         }
-        // The next clean run restores every file.
+        // The next clean run (of the first config again: summary.json names its SHA-256) restores every file.
+        _ = try Self.config(in: dir)
         #expect(try Self.run(args).status == 0)
         #expect(Self.snapshot(run) == before)
     }
@@ -283,7 +294,7 @@ import Testing
         let r = try Self.run(["plan", "--config", config, "--output-dir", whole.path, "--date", Self.date, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         let reference = Self.snapshot(whole.appendingPathComponent(Self.date))
-        #expect(reference.count == 25)
+        #expect(reference.count == 29)
         let variables: [(Int, (Int) -> [String: String], [String])] = [
             (2, { ["JOB_COMPLETION_INDEX": "\($0)"] }, ["--shards", "2"]),
             (
@@ -410,6 +421,22 @@ import Testing
         // The bot contains half of the calls from the start: half of the forecast reaches agents.
         let reaching = try total("surge", "staffing.csv", "calls")
         #expect(abs(reaching - surge / 2) < 0.01 * surge, "\(reaching) vs \(surge)")
+        // The simulation sees the same levers: the calls it offers agents in that hour are the
+        // staffed calls (30 replications of Poisson arrivals: within a few percent).
+        let offered = try total("surge", "simulation.csv", "offered")
+        #expect(abs(offered - reaching) < 0.05 * reaching, "\(offered) vs \(reaching)")
+        // ... and the same shrinkage: delta (25 %) has ⌊scheduled × 0.75⌋ agents on the phones.
+        func column(_ queue: String, _ file: String, _ name: String) throws -> [String] {
+            let text = try String(
+                contentsOf: out.appendingPathComponent("\(Self.date)/\(queue)/\(file)"), encoding: .utf8)
+            let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let c = try #require(lines.first?.firstIndex { $0 == name })
+            return lines.dropFirst().map { String($0[c]) }
+        }
+        let scheduled = try column("delta", "coverage.csv", "scheduled").map { Int($0) ?? -1 }
+        let answering = try column("delta", "simulation.csv", "agents_on_duty").map { Double($0) ?? -1 }
+        #expect(scheduled.count == answering.count && !scheduled.isEmpty)
+        #expect(zip(scheduled, answering).allSatisfy { Double(Int(Double($0) * 0.75)) == $1 })
     }
 
     @Test func reportIsOneSelfContainedHTMLFile() throws {
@@ -426,6 +453,7 @@ import Testing
         for q in ["alpha", "beta", "gamma", "delta"] { #expect(text.contains("id=\"q-\(q)\"")) }
         #expect(text.components(separatedBy: "<svg").count - 1 >= 4 * 3)
         #expect(text.contains("class=\"band\"") && text.contains("class=\"under\"") && text.contains("class=\"core\""))
+        #expect(text.contains("SL promised") && text.contains("SL expected (simulated)") && text.contains(" ± "))
         // Self-contained: nothing is fetched.
         #expect(
             !text.contains("<script") && !text.contains("http://") && !text.contains("https://")

@@ -2,12 +2,12 @@
 (07:00-21:00 every day, daily and weekly shape, slow trend, Poisson-like noise, ~300 calls per
 15 minutes at the peak: a ~120-agent requirement), a 200-agent pool (150 core + 50 on-demand,
 notebooks-as-scripts/make_agents.py) and plan.toml for a 14-day horizon.
-Usage: make_plan_instance.py OUTDIR [TIME_LIMIT_SECONDS]"""
+Usage: make_plan_instance.py OUTDIR [WORK_LIMIT]   (deterministic roster budget, default 2000)"""
 import datetime as dt, math, os, random, subprocess, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 out = sys.argv[1]
-limit = sys.argv[2] if len(sys.argv) > 2 else "20"
+work = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
 os.makedirs(out, exist_ok=True)
 start = dt.datetime(2023, 1, 2)
 days = 730
@@ -45,7 +45,7 @@ target_seconds = 20
 shrinkage = 0.3
 shifts = "{os.path.join(here, '../data/shifts.toml')}"
 allow_understaffing = 20
-time_limit = "{limit}s"
+work_limit = {work}             # deterministic: the same rosters on any machine, however loaded
 """)
     for q in queues:
         f.write(f'\n[[queue]]\nname = "{q}"\nhistory = "{q}.csv"\nagents = "{q}_agents.csv"\n')

@@ -22,6 +22,7 @@ import Testing
             horizon = "4d"
             model = "weekly-mean"
             aht = 300
+            replications = 4
 
             [[queue]]
             name = "alpha"
@@ -128,7 +129,7 @@ import Testing
             let sl = q["service_level_expected"] as? Double ?? -1
             let ci = q["service_level_expected_ci95"] as? Double ?? -1
             #expect(sl > 0 && sl <= 1 && ci > 0 && ci < 0.1, "\(q)")
-            #expect((q["abandon_rate_expected"] as? Double ?? -1) >= 0 && q["simulation_replications"] as? Int == 30)
+            #expect((q["abandon_rate_expected"] as? Double ?? -1) >= 0 && q["simulation_replications"] as? Int == 4)
         }
         let inputs = queues.first?["inputs"] as? [[String: Any]] ?? []
         // SHA-256 of the history, as sha256sum computes it.
@@ -257,12 +258,12 @@ import Testing
     }
 
     @Test(arguments: [
-        ("[[queue]]\nname = \"x\"\nshrinkag = 0.3\n", ":30:1:", "did you mean `shrinkage`"),
-        ("[[queue]]\nname = \"x\"\nhorizon = \"36h\"\n", ":30:11:", "whole days"),
-        ("[[queue]]\nname = \"alpha\"\n", ":28:1:", "first at line 10"),
-        ("[[queue]]\nname = \"x\"\nerlang = \"erlang-b\"\n", ":30:10:", "erlang-a"),
-        ("[[queue]]\nname = \"../x\"\n", ":29:8:", "letters, digits"),
-        ("[[queue]]\nname = \"x\"\nwork_limit = 0\n", ":30:14:", "work units"),
+        ("[[queue]]\nname = \"x\"\nshrinkag = 0.3\n", ":31:1:", "did you mean `shrinkage`"),
+        ("[[queue]]\nname = \"x\"\nhorizon = \"36h\"\n", ":31:11:", "whole days"),
+        ("[[queue]]\nname = \"alpha\"\n", ":29:1:", "first at line 11"),
+        ("[[queue]]\nname = \"x\"\nerlang = \"erlang-b\"\n", ":31:10:", "erlang-a"),
+        ("[[queue]]\nname = \"../x\"\n", ":30:8:", "letters, digits"),
+        ("[[queue]]\nname = \"x\"\nwork_limit = 0\n", ":31:14:", "work units"),
     ])
     func configErrorsNameTheLine(extra: String, location: String, expected: String) throws {
         let dir = CLI.temporaryDirectory()
@@ -399,7 +400,10 @@ import Testing
         bot_containment = 0.5
         """.write(toFile: scenario, atomically: true, encoding: .utf8)
         let config = try Self.config(
-            in: dir, extra: "\n[[queue]]\nname = \"surge\"\nscenario = \"\(scenario)\"\nallow_understaffing = 50\n")
+            in: dir,
+            extra:
+                "\n[[queue]]\nname = \"surge\"\nscenario = \"\(scenario)\"\nallow_understaffing = 50\nreplications = 30\n"
+        )
         let out = dir.appendingPathComponent("out")
         let r = try Self.run(["plan", "--config", config, "--output-dir", out.path, "--date", Self.date, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")

@@ -67,7 +67,7 @@ demo: release
 	.build/release/headcount simulate --forecast $(DEMO)/sample_forecast.csv --roster $(DEMO)/sample_roster.csv \
 	  --patience 120 --bot-containment 0.2 --target-seconds 20 --handle-cv 0.8 --timezone Europe/Berlin \
 	  --replications 30 --seed 1 --output $(DEMO)/sample_simulation.csv --daily $(DEMO)/sample_simulation_days.csv
-	@echo "== 10. plan: the nightly job for both queues of data/plan.toml (run date 2025-04-06), then its HTML report"
+	@echo "== 10. plan: the nightly job for both queues of data/plan.toml (run date 2025-04-06: forecast, staff, roster, simulate), then its HTML report"
 	.build/release/headcount plan --config data/plan.toml --output-dir $(DEMO)/plans --date 2025-04-06
 	@cat $(DEMO)/plans/latest/summary.json | head -8
 	.build/release/headcount report --plan $(DEMO)/plans/latest --output $(DEMO)/report.html

@@ -70,16 +70,26 @@ demo: release
 	.build/release/headcount simulate --forecast $(DEMO)/sample_forecast.csv --roster $(DEMO)/sample_roster.csv \
 	  --patience 120 --bot-containment 0.2 --target-seconds 20 --handle-cv 0.8 --timezone Europe/Berlin \
 	  --replications 30 --seed 1 --output $(DEMO)/sample_simulation.csv --daily $(DEMO)/sample_simulation_days.csv
-	@echo "== 10. plan: the nightly job for both queues of data/plan.toml (run date 2025-04-06), then its HTML report"
+	@echo "== 10. plan: the nightly job for both queues of data/plan.toml (run date 2025-04-06: forecast, staff, roster, simulate), then its HTML report"
 	.build/release/headcount plan --config data/plan.toml --output-dir $(DEMO)/plans --date 2025-04-06
 	@cat $(DEMO)/plans/latest/summary.json | head -8
 	.build/release/headcount report --plan $(DEMO)/plans/latest --output $(DEMO)/report.html
 	@echo "outputs in $(DEMO)/ (open $(DEMO)/report.html)"
 
 ## Worked analyses (notebooks-as-scripts/nb*.py, percent format): run top to bottom, plots in analysis-output/.
+## Needs a python3 with matplotlib: NOTEBOOK_PYTHON if it has one, else Debian's (apt python3-matplotlib,
+## installed here without questions when missing, as on a fresh CI machine). Plots render headless (Agg).
+NOTEBOOK_PYTHON ?= python3
 notebooks: release
-	@python3 -c "import matplotlib" 2>/dev/null || pip install -q matplotlib 2>/dev/null || pip install -q --break-system-packages matplotlib
-	@for nb in notebooks-as-scripts/nb*.py; do echo "== $$nb"; python3 $$nb || exit 1; done
+	@py=$(NOTEBOOK_PYTHON); \
+	if ! $$py -c "import matplotlib" 2>/dev/null; then \
+	  py=/usr/bin/python3; \
+	  if ! $$py -c "import matplotlib" 2>/dev/null; then \
+	    echo "installing python3 python3-matplotlib"; \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3 python3-matplotlib >/dev/null || exit 1; \
+	  fi; \
+	fi; \
+	for nb in notebooks-as-scripts/nb*.py; do echo "== $$nb"; MPLBACKEND=Agg $$py $$nb || exit 1; done
 	@ls analysis-output/*.png
 
 ## The README's report screenshot: the demo's report rendered by headless chromium, network off.

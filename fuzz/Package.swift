@@ -6,33 +6,29 @@ import PackageDescription
 ///   swift build --package-path fuzz -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 ///   fuzz/.build/debug/fuzz-history -max_total_time=120 fuzz/corpus/history
 /// Each target feeds the bytes to one reader and requires a typed error or a value, never a crash.
-let readers = ["history", "calllog", "agents", "requirements", "specialdays", "gaps", "incidents"]
+/// Every target starts libFuzzer's driver and writes file inputs through the shared `FuzzSupport`.
+let readers = ["history", "calllog", "agents", "requirements", "specialdays", "gaps", "incidents", "shifts"]
 
 let package = Package(
     name: "HeadcountFuzz",
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "Headcount", path: "..")],
-    targets: readers.map { reader in
-        .executableTarget(
-            name: "fuzz-\(reader)",
-            dependencies: [
-                .product(name: "CallData", package: "Headcount"),
-                .product(name: "Forecasting", package: "Headcount"),
-                .product(name: "Scheduling", package: "Headcount"),
-            ],
-            path: "Sources/fuzz-\(reader)"
-        )
-    } + [
-        /// libFuzzer's driver for targets whose entry point SwiftPM renames (see FuzzSupport.h).
-        .target(name: "FuzzSupport"),
-        .executableTarget(
-            name: "fuzz-shifts",
-            dependencies: [
-                "FuzzSupport",
-                .product(name: "CallData", package: "Headcount"),
-                .product(name: "Scheduling", package: "Headcount"),
-            ]
-        ),
-    ],
+    targets: [
+        /// libFuzzer's driver for targets whose entry point SwiftPM renames, and the scratch file for
+        /// readers that take a path (see FuzzSupport.h).
+        .target(name: "FuzzSupport")
+    ]
+        + readers.map { reader in
+            .executableTarget(
+                name: "fuzz-\(reader)",
+                dependencies: [
+                    "FuzzSupport",
+                    .product(name: "CallData", package: "Headcount"),
+                    .product(name: "Forecasting", package: "Headcount"),
+                    .product(name: "Scheduling", package: "Headcount"),
+                ],
+                path: "Sources/fuzz-\(reader)"
+            )
+        },
     swiftLanguageModes: [.v6]
 )

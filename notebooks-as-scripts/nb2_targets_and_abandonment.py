@@ -18,12 +18,12 @@ OUT = "analysis-output"
 os.makedirs(OUT, exist_ok=True)
 
 def erlang(calls, sl, secs, model="erlang-c", agents=None):
-    args = [H, "erlang", "--calls", str(calls), "--interval", "30m", "--aht", "300", "--target-sl", str(sl),
+    args = [H, "erlang", "--calls", str(calls), "--interval", "30m", "--aht", "300",
             "--target-seconds", str(secs), "--model", model, "--format", "json"]
     if model == "erlang-a":
         args += ["--patience", "120"]
-    if agents is not None:
-        args += ["--agents", str(agents)]
+    # A given agent count is evaluated (service level within --target-seconds); else the count for --target-sl is found.
+    args += ["--agents", str(agents)] if agents is not None else ["--target-sl", str(sl)]
     return json.loads(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
 
 # %%

@@ -11,16 +11,18 @@ import Testing
 /// located config errors, shard/merge equivalence, and the report.
 @Suite(.serialized) struct PlanTests {
     /// Four queues on the bank data (shift plans, a short horizon: seconds per run).
-    static func config(in dir: URL, extra: String = "") throws -> String {
+    static func config(in dir: URL, extra: String = "", top: String = "") throws -> String {
         let root = CLI.root.path
         let text = """
             # test plan
+            \(top)
             [defaults]
             history = "\(root)/data/bank_calls_5min.csv"
             shifts = "\(root)/data/shifts.toml"
             horizon = "4d"
             model = "weekly-mean"
             aht = 300
+            replications = 4
 
             [[queue]]
             name = "alpha"
@@ -102,7 +104,10 @@ import Testing
         #expect(first.stdout.contains("4 queue(s), 0 failed") && first.stdout.contains("latest → 2003-10-17"))
         let run = out.appendingPathComponent(Self.date)
         for q in ["alpha", "beta", "gamma", "delta"] {
-            for f in ["history.csv", "forecast.csv", "staffing.csv", "roster.csv", "coverage.csv", "queue.json"] {
+            for f in [
+                "history.csv", "forecast.csv", "staffing.csv", "roster.csv", "coverage.csv", "simulation.csv",
+                "queue.json",
+            ] {
                 #expect(
                     FileManager.default.fileExists(atPath: run.appendingPathComponent("\(q)/\(f)").path), "\(q)/\(f)")
             }
@@ -119,6 +124,13 @@ import Testing
         let queues = summary?["queues"] as? [[String: Any]] ?? []
         #expect(queues.map { $0["name"] as? String ?? "" } == ["alpha", "beta", "delta", "gamma"])
         #expect(queues.allSatisfy { ($0["paid_hours"] as? Double ?? 0) > 0 && $0["status"] as? String == "ok" })
+        // The simulation's service level and abandonment, with their 95 % half-widths.
+        for q in queues {
+            let sl = q["service_level_expected"] as? Double ?? -1
+            let ci = q["service_level_expected_ci95"] as? Double ?? -1
+            #expect(sl > 0 && sl <= 1 && ci > 0 && ci < 0.1, "\(q)")
+            #expect((q["abandon_rate_expected"] as? Double ?? -1) >= 0 && q["simulation_replications"] as? Int == 4)
+        }
         let inputs = queues.first?["inputs"] as? [[String: Any]] ?? []
         // SHA-256 of the history, as sha256sum computes it.
         #expect(
@@ -129,8 +141,51 @@ import Testing
         ])
         #expect(second.status == 0 && second.stdout.isEmpty && second.stderr.isEmpty)
         let after = Self.snapshot(run)
-        #expect(before.count == 4 * 6 + 1)
+        #expect(before.count == 4 * 7 + 1)
         #expect(before == after)
+    }
+
+    /// A C `abort()` inside one queue's solve (planted by the test-only variable, just before the
+    /// roster solve, where CBC's assertion fired once) fails that queue only: the other queues'
+    /// files are byte-identical to a clean run's, the summary names the signal, `latest` stays, and
+    /// the aborted queue's folder keeps nothing of the earlier run but its failed `queue.json`.
+    @Test func aSolverAbortFailsOnlyItsQueue() throws {
+        let dir = CLI.temporaryDirectory()
+        let config = try Self.config(in: dir)
+        let out = dir.appendingPathComponent("out")
+        let args = ["plan", "--config", config, "--output-dir", out.path, "--date", Self.date, "--quiet"]
+        let clean = try Self.run(args)
+        #expect(clean.status == 0, "\(clean.stderr)")
+        let run = out.appendingPathComponent(Self.date)
+        let before = Self.snapshot(run)
+        // The rerun whose queue beta aborts, one queue at a time and two at once: the same files.
+        for parallel in ["1", "2"] {
+            let oneAtATime = try Self.config(in: dir, top: "parallel = \(parallel)")
+            var rerunArgs = args
+            rerunArgs[2] = oneAtATime
+            let r = try Self.run(rerunArgs, environment: ["HEADCOUNT_TEST_ABORT_QUEUE": "beta"])
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("queue beta: solver aborted (signal 6 SIGABRT)"), "\(r.stderr)")
+            let after = Self.snapshot(run)
+            for (path, bytes) in before where !path.hasPrefix("beta/") && path != "summary.json" {
+                #expect(after[path] == bytes, "\(path)")
+            }
+            #expect(after.keys.filter { $0.hasPrefix("beta/") } == ["beta/queue.json"])
+            #expect(!FileManager.default.fileExists(atPath: run.appendingPathComponent(".staging").path))
+            let summary = try String(contentsOf: run.appendingPathComponent("summary.json"), encoding: .utf8)
+            #expect(summary.contains("\"queues_failed\": 1"))
+            #expect(
+                summary.contains(
+                    "{\"name\": \"beta\", \"status\": \"failed\", \"error\": \"solver aborted (signal 6 SIGABRT)"))
+            // latest still points at the clean run's date (switched then, not by the failed rerun).
+            #expect(
+                try FileManager.default.destinationOfSymbolicLink(atPath: out.appendingPathComponent("latest").path)
+                    == Self.date)
+        }
+        // The next clean run (of the first config again: summary.json names its SHA-256) restores every file.
+        _ = try Self.config(in: dir)
+        #expect(try Self.run(args).status == 0)
+        #expect(Self.snapshot(run) == before)
     }
 
     @Test func aSecondRunExitsFourNamingTheHoldersPid() throws {
@@ -203,12 +258,12 @@ import Testing
     }
 
     @Test(arguments: [
-        ("[[queue]]\nname = \"x\"\nshrinkag = 0.3\n", ":29:1:", "did you mean `shrinkage`"),
-        ("[[queue]]\nname = \"x\"\nhorizon = \"36h\"\n", ":29:11:", "whole days"),
-        ("[[queue]]\nname = \"alpha\"\n", ":27:1:", "first at line 9"),
-        ("[[queue]]\nname = \"x\"\nerlang = \"erlang-b\"\n", ":29:10:", "erlang-a"),
-        ("[[queue]]\nname = \"../x\"\n", ":28:8:", "letters, digits"),
-        ("[[queue]]\nname = \"x\"\nwork_limit = 0\n", ":29:14:", "work units"),
+        ("[[queue]]\nname = \"x\"\nshrinkag = 0.3\n", ":31:1:", "did you mean `shrinkage`"),
+        ("[[queue]]\nname = \"x\"\nhorizon = \"36h\"\n", ":31:11:", "whole days"),
+        ("[[queue]]\nname = \"alpha\"\n", ":29:1:", "first at line 11"),
+        ("[[queue]]\nname = \"x\"\nerlang = \"erlang-b\"\n", ":31:10:", "erlang-a"),
+        ("[[queue]]\nname = \"../x\"\n", ":30:8:", "letters, digits"),
+        ("[[queue]]\nname = \"x\"\nwork_limit = 0\n", ":31:14:", "work units"),
     ])
     func configErrorsNameTheLine(extra: String, location: String, expected: String) throws {
         let dir = CLI.temporaryDirectory()
@@ -240,7 +295,7 @@ import Testing
         let r = try Self.run(["plan", "--config", config, "--output-dir", whole.path, "--date", Self.date, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         let reference = Self.snapshot(whole.appendingPathComponent(Self.date))
-        #expect(reference.count == 25)
+        #expect(reference.count == 29)
         let variables: [(Int, (Int) -> [String: String], [String])] = [
             (2, { ["JOB_COMPLETION_INDEX": "\($0)"] }, ["--shards", "2"]),
             (
@@ -345,7 +400,10 @@ import Testing
         bot_containment = 0.5
         """.write(toFile: scenario, atomically: true, encoding: .utf8)
         let config = try Self.config(
-            in: dir, extra: "\n[[queue]]\nname = \"surge\"\nscenario = \"\(scenario)\"\nallow_understaffing = 50\n")
+            in: dir,
+            extra:
+                "\n[[queue]]\nname = \"surge\"\nscenario = \"\(scenario)\"\nallow_understaffing = 50\nreplications = 30\n"
+        )
         let out = dir.appendingPathComponent("out")
         let r = try Self.run(["plan", "--config", config, "--output-dir", out.path, "--date", Self.date, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -367,6 +425,22 @@ import Testing
         // The bot contains half of the calls from the start: half of the forecast reaches agents.
         let reaching = try total("surge", "staffing.csv", "calls")
         #expect(abs(reaching - surge / 2) < 0.01 * surge, "\(reaching) vs \(surge)")
+        // The simulation sees the same levers: the calls it offers agents in that hour are the
+        // staffed calls (30 replications of Poisson arrivals: within a few percent).
+        let offered = try total("surge", "simulation.csv", "offered")
+        #expect(abs(offered - reaching) < 0.05 * reaching, "\(offered) vs \(reaching)")
+        // ... and the same shrinkage: delta (25 %) has ⌊scheduled × 0.75⌋ agents on the phones.
+        func column(_ queue: String, _ file: String, _ name: String) throws -> [String] {
+            let text = try String(
+                contentsOf: out.appendingPathComponent("\(Self.date)/\(queue)/\(file)"), encoding: .utf8)
+            let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let c = try #require(lines.first?.firstIndex { $0 == name })
+            return lines.dropFirst().map { String($0[c]) }
+        }
+        let scheduled = try column("delta", "coverage.csv", "scheduled").map { Int($0) ?? -1 }
+        let answering = try column("delta", "simulation.csv", "agents_on_duty").map { Double($0) ?? -1 }
+        #expect(scheduled.count == answering.count && !scheduled.isEmpty)
+        #expect(zip(scheduled, answering).allSatisfy { Double(Int(Double($0) * 0.75)) == $1 })
     }
 
     @Test func reportIsOneSelfContainedHTMLFile() throws {
@@ -383,6 +457,7 @@ import Testing
         for q in ["alpha", "beta", "gamma", "delta"] { #expect(text.contains("id=\"q-\(q)\"")) }
         #expect(text.components(separatedBy: "<svg").count - 1 >= 4 * 3)
         #expect(text.contains("class=\"band\"") && text.contains("class=\"under\"") && text.contains("class=\"core\""))
+        #expect(text.contains("SL promised") && text.contains("SL expected (simulated)") && text.contains(" ± "))
         // Self-contained: nothing is fetched.
         #expect(
             !text.contains("<script") && !text.contains("http://") && !text.contains("https://")

@@ -60,6 +60,22 @@ import Testing
         #expect(d.count == 2 && d[1].hasPrefix("2025-04-16T00:00:00+02:00,1440,retail,"))
     }
 
+    /// Shrinkage as staffing assumed it: ⌊13 × 0.7⌋ = 9 of the 13 rostered agents answer at 08:00.
+    @Test func shrinkageTakesItsShareOfTheRosterOffThePhones() throws {
+        let dir = CLI.temporaryDirectory()
+        let (f, r, _) = try Self.files(dir)
+        let out = dir.appendingPathComponent("sim.csv").path
+        let o = try CLI.run([
+            "simulate", "--forecast", f, "--roster", r, "--patience", "120", "--shrinkage", "0.3",
+            "--timezone", "Europe/Berlin", "--replications", "4", "--output", out,
+        ])
+        #expect(o.status == 0, "\(o.stderr)")
+        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(rows[1].hasPrefix("2025-04-16T08:00:00+02:00,30,retail,9,"), "\(rows[1])")
+        let bad = try CLI.run(["simulate", "--forecast", f, "--roster", r, "--shrinkage", "1", "--output", out])
+        #expect(bad.status == 2 && bad.stderr.contains("--shrinkage"))
+    }
+
     @Test func staffingFileInPlaceOfARosterAndCoreCountDoesNotMatter() throws {
         let dir = CLI.temporaryDirectory()
         let (f, _, s) = try Self.files(dir)

@@ -15,7 +15,8 @@ struct PlanCommand: AsyncParsableCommand {
         abstract: "The nightly job: forecast → staff → roster → coverage for every queue of a config.",
         discussion: """
             Plans the --horizon days after the run date (--date, default today in the config's time zone) from \
-            history up to it, for every [[queue]] of the config, queues in parallel, into \
+            history up to it, for every [[queue]] of the config, each queue in its own process (a solver that aborts \
+            fails its queue only), `parallel` of them at once, into \
             DIR/YYYY-MM-DD/<queue>/{history,forecast,staffing,roster,coverage}.csv and queue.json, then \
             DIR/YYYY-MM-DD/summary.json and the DIR/latest symlink (switched last, only when every queue succeeded). \
             Every file is written atomically; the same inputs give byte-identical files (timings.json aside).
@@ -59,6 +60,11 @@ struct PlanCommand: AsyncParsableCommand {
 
     @Option(help: "Log level on stderr: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "warning"
+
+    /// Internal: plan only this queue into the run's staging folder and exit (`PlanWorkers` starts
+    /// one such process per queue). Not for people; hidden from `--help`.
+    @Option(name: .customLong("worker-queue"), help: .private)
+    var workerQueue: String?
 
     func validate() throws {
         guard Logger.Level(rawValue: logLevel) != nil else {
@@ -109,13 +115,25 @@ struct PlanCommand: AsyncParsableCommand {
             return
         }
         let planConfig = try PlanConfigReader.read(path: config ?? "")
+        if let workerQueue {
+            guard let queue = planConfig.queues.first(where: { $0.name == workerQueue }), let date,
+                let day = Self.parseDate(date)
+            else {
+                throw UsageError(
+                    "\(PlanWorkers.workerFlag) \(workerQueue): no such queue in \(config ?? ""), or no --date")
+            }
+            let run = PlanRun(outputDirectory: outputDir, runDay: day, logger: logger, progress: nil)
+            try await run.work(queue)
+            return
+        }
         let shardSpec =
             try shard.flatMap(ShardSpec.init(argument:))
             ?? ShardSpec.fromEnvironment(countOverride: shards)
         let day = try date.flatMap(Self.parseDate) ?? Self.today(in: planConfig.timeZone)
-        let run = PlanRun(
+        var run = PlanRun(
             outputDirectory: outputDir, runDay: day, logger: logger, progress: PlanProgress.onTerminal(quiet: quiet))
-        let result = try await run.plan(planConfig, shard: shardSpec)
+        run.workerLogLevel = effectiveLevel.rawValue
+        let result = try run.plan(planConfig, shard: shardSpec)
         try conclude(result, run: run, what: shardSpec.map { "shard \($0)" } ?? "plan")
     }
 

@@ -18,7 +18,8 @@ struct SimulateCommand: AsyncParsableCommand {
         discussion: """
             A discrete-event simulation over the forecast's horizon: Poisson arrivals at each interval's forecast \
             rate (after --deflection and --bot-containment), agents on and off exactly as the roster says (breaks, \
-            shift edges; a call in hand is finished first), FCFS across queues (one pool of agents), handle times \
+            shift edges; a call in hand is finished first; with --shrinkage only ⌊on duty × (1 − shrinkage)⌋ of them \
+            answer), FCFS across queues (one pool of agents), handle times \
             exponential or lognormal around each interval's aht_seconds (else --aht), callers hanging up after \
             their patience, optional redials. Replications run on all cores; the output does not depend on how many.
             Without --patience or --patience-log nobody abandons (Erlang C); with them Erlang A is the promise. \
@@ -84,6 +85,12 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Share of calls in a priority class answered first (non-preemptive), in [0, 1).")
     var priorityShare: Double = 0
 
+    @Option(
+        help:
+            "Share of paid time off the phones, in [0, 1) (as in staff): ⌊on duty × (1 − shrinkage)⌋ agents answer at every moment."
+    )
+    var shrinkage: Double = 0
+
     @Option(help: "Independent replications (each the whole horizon).")
     var replications: Int = 30
 
@@ -130,6 +137,9 @@ struct SimulateCommand: AsyncParsableCommand {
             guard v >= 0, v < 1 else {
                 throw ValidationError("\(name) \(v) is out of range; expected a share in [0, 1)")
             }
+        }
+        guard shrinkage >= 0, shrinkage < 1 else {
+            throw ValidationError("--shrinkage \(shrinkage) is out of range; expected a share in [0, 1)")
         }
         guard priorityShare >= 0, priorityShare < 1 else {
             throw ValidationError("--priority-share \(priorityShare) is out of range; expected a share in [0, 1)")
@@ -192,6 +202,9 @@ struct SimulateCommand: AsyncParsableCommand {
                     ? SimulationScenario.Redial(probability: redial, meanDelaySeconds: Double(redialDelay.seconds))
                     : nil,
                 initialQueue: initialQueue)
+            if shrinkage > 0 {
+                scenario.answeringShare = Array(repeating: 1 - shrinkage, count: grid.intervalCount)
+            }
             if let arrivalsLog {
                 let sample = try CallLogSample.read(path: arrivalsLog, zone: zone)
                 scenario.replayedArrivals = try SimulationScenario.replay(

@@ -10,7 +10,7 @@ struct PlanConfig: Sendable {
     var sha256: String
     /// The zone whose calendar decides the default run date ("today").
     var timeZone: PlanningTimeZone
-    /// At most this many queues are planned at once (default: the machine's cores).
+    /// At most this many queues are planned at once, each in its own process (default: the cores).
     var maxParallelQueues: Int
     var queues: [QueuePlanConfig]
 }

@@ -20,6 +20,7 @@ enum PlanConfigReader {
         "target_seconds",
         "max_occupancy", "max_asa", "max_abandon", "shrinkage", "deflection", "bot_containment", "aht", "min_agents",
         "shifts", "agents", "special_days", "incidents", "scenario", "allow_understaffing", "time_limit", "work_limit",
+        "replications",
     ]
     /// Longest horizon a queue may ask for, in days (a year and a day covers every yearly plan).
     static let maximumHorizonDays = 366
@@ -159,6 +160,14 @@ enum PlanConfigReader {
             }
             workLimit = n
         }
+        var replications = QueuePlanConfig.defaultReplications
+        if let v = value("replications") {
+            let expected = "a whole number of simulation replications from 1 to \(QueuePlanConfig.maximumReplications)"
+            replications = try v.int(expected: expected)
+            guard (1...QueuePlanConfig.maximumReplications).contains(replications) else {
+                throw v.error(expected: expected)
+            }
+        }
         let unit: (Double) -> Bool = { $0 >= 0 && $0 < 1 }
         return QueuePlanConfig(
             name: name, line: table.line, history: history, series: series, timeZone: zone, intervalSeconds: interval,
@@ -182,7 +191,7 @@ enum PlanConfigReader {
             understaffingPenalty: try number("allow_understaffing", nil, expected: "a cost > 0") {
                 $0 > 0 && $0 < 1e12
             },
-            timeLimitSeconds: timeLimit, workLimit: workLimit)
+            timeLimitSeconds: timeLimit, workLimit: workLimit, replications: replications)
     }
 
     /// A name that is safe as a folder name on every file system.

@@ -77,5 +77,18 @@ enum PlanFiles {
     }
 }
 
-/// Queues planned at once by default: the processors online.
-func defaultParallelism() -> Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+/// Queues planned at once by default (each in its own process): the CPUs this process may use —
+/// the processors online or, in a container, its cgroup v2 CPU limit if lower
+/// (`/sys/fs/cgroup/cpu.max`: quota ÷ period, rounded up); at least 1. A Kubernetes pod limited to
+/// 2 CPUs on a 64-core node thus starts 2 workers. (Affinity masks are not read: set `parallel`
+/// under `taskset`.)
+func defaultParallelism() -> Int {
+    var n = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    if let text = PlanFiles.read("/sys/fs/cgroup/cpu.max") {
+        let fields = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        if fields.count >= 2, let quota = Int(fields[0]), let period = Int(fields[1]), quota > 0, period > 0 {
+            n = min(n, max(1, (quota + period - 1) / period))
+        }
+    }
+    return n
+}

@@ -1,6 +1,12 @@
 import CallData
 import Logging
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One nightly run (or one shard of it, or the merge of its shards) into an output folder.
 ///
 /// Layout: `OUT/YYYY-MM-DD/<queue>/{history,forecast,staffing,roster,coverage}.csv` and `queue.json`,
@@ -9,13 +15,16 @@ import Logging
 /// symlink switched last, only when every queue succeeded and the run date is not older than the
 /// one `latest` points at.
 ///
-/// Concurrency: queues are planned by a task group, at most `maxParallelQueues` at once; each
-/// queue writes only its own folder, so the result does not depend on the order they finish in.
+/// Concurrency: each queue is planned in its own child process (`PlanWorkers`: a solver abort
+/// fails that queue only), at most `maxParallelQueues` at once; each queue writes only its own
+/// folder, so the result does not depend on how many run at once or the order they finish in.
 struct PlanRun {
     var outputDirectory: String
     var runDay: Int
     var logger: Logger
     var progress: PlanProgress?
+    /// `--log-level` handed to the queues' planning processes.
+    var workerLogLevel = "warning"
 
     var runFolder: String { outputDirectory + "/" + formatISODate(days: runDay) }
     static let lockName = ".headcount.lock"
@@ -30,7 +39,7 @@ struct PlanRun {
 
     /// Plans `config`'s queues (those of `shard` when given). A whole run finishes with the summary
     /// and `latest`; a shard writes its completion record for `merge`.
-    func plan(_ config: PlanConfig, shard: ShardSpec?) async throws -> Result {
+    func plan(_ config: PlanConfig, shard: ShardSpec?) throws -> Result {
         try PlanFiles.makeDirectories(outputDirectory)
         let lockPath = outputDirectory + "/" + Self.lockName + (shard.map { ".shard-\($0.index)-of-\($0.count)" } ?? "")
         let (lock, stale) = try PlanLock.acquire(lockPath)
@@ -43,7 +52,7 @@ struct PlanRun {
         logger.info(
             "planning \(queues.count) queue(s) for \(formatISODate(days: runDay))\(shard.map { " (shard \($0))" } ?? "") into \(runFolder)"
         )
-        let outcomes = await planQueues(queues, parallel: config.maxParallelQueues)
+        let outcomes = planQueues(queues, config: config)
         let failures = outcomes.compactMap { o in o.error.map { (o.name, $0, o.status) } }
         if let shard {
             var lines = [
@@ -171,43 +180,39 @@ struct PlanRun {
         return true
     }
 
-    /// Plans queues concurrently, at most `parallel` at once; outcomes in the queues' order.
-    func planQueues(_ queues: [QueuePlanConfig], parallel: Int) async -> [QueueOutcome] {
-        let folder = runFolder
-        let runDay = runDay
-        var outcomes: [QueueOutcome?] = Array(repeating: nil, count: queues.count)
-        await withTaskGroup(of: (Int, QueueOutcome).self) { group in
-            var next = 0
-            func start() {
-                guard next < queues.count else { return }
-                let k = next
-                let queue = queues[k]
-                next += 1
-                group.addTask {
-                    (k, QueuePipeline(queue: queue, runDay: runDay).run(into: folder + "/" + queue.name))
-                }
+    /// Plans queues in child processes (`PlanWorkers`), at most `parallel` at once; reports in the
+    /// queues' order.
+    func planQueues(_ queues: [QueuePlanConfig], config: PlanConfig) -> [QueueReport] {
+        let workers = PlanWorkers(
+            runFolder: runFolder,
+            arguments: [
+                "plan", "--config", config.path, "--output-dir", outputDirectory, "--date", formatISODate(days: runDay),
+                "--log-level", workerLogLevel,
+            ])
+        var done = 0
+        let reports = workers.run(queues, runDay: runDay, parallel: config.maxParallelQueues) { report in
+            done += 1
+            if let error = report.error {
+                logger.error("queue \(report.name) failed: \(error)")
+            } else {
+                logger.info("queue \(report.name) planned in \(formatDecimal(report.seconds, places: 2)) s")
             }
-            for _ in 0..<min(parallel, queues.count) { start() }
-            var done = 0
-            while let (k, outcome) = await group.next() {
-                outcomes[k] = outcome
-                done += 1
-                if let error = outcome.error {
-                    logger.error("queue \(outcome.name) failed: \(error)")
-                } else {
-                    logger.info("queue \(outcome.name) planned in \(formatDecimal(outcome.seconds, places: 2)) s")
-                }
-                progress?.update(done: done, total: queues.count, queue: outcome.name, ok: outcome.error == nil)
-                start()
-            }
+            progress?.update(done: done, total: queues.count, queue: report.name, ok: report.error == nil)
         }
         progress?.finish()
-        return outcomes.compactMap { $0 }
+        return reports
     }
 
-    func totals(_ outcomes: [QueueOutcome]) -> (calls: Double, paidHours: Double, cost: Double) {
-        outcomes.compactMap(\.figures).reduce((0, 0, 0)) {
-            ($0.0 + $1.forecastCalls, $0.1 + $1.paidHours, $0.2 + $1.cost)
-        }
+    /// The worker's side: plans one queue into its staging folder and writes its `QueueReport`
+    /// there (the parent publishes the files). Only a failure to write the report throws.
+    func work(_ queue: QueuePlanConfig) async throws {
+        let staging = PlanWorkers(runFolder: runFolder, arguments: []).stagingFolder(queue.name, pid: getpid())
+        try PlanFiles.makeDirectories(staging)
+        let outcome = await QueuePipeline(queue: queue, runDay: runDay).run(into: staging)
+        try PlanFiles.write(QueueReport(outcome).text, to: staging + "/" + QueueReport.fileName)
+    }
+
+    func totals(_ reports: [QueueReport]) -> (calls: Double, paidHours: Double, cost: Double) {
+        reports.filter { $0.error == nil }.reduce((0, 0, 0)) { ($0.0 + $1.calls, $0.1 + $1.paidHours, $0.2 + $1.cost) }
     }
 }

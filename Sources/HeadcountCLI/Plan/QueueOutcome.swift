@@ -1,4 +1,5 @@
 import CallData
+import Simulation
 
 /// What planning one queue gave: its figures for `summary.json`, or why it failed.
 ///
@@ -34,8 +35,12 @@ struct QueueOutcome: Sendable {
         /// Erlang service level of the agents the roster puts on the phones (after shrinkage),
         /// weighted by calls: what the plan promises.
         var serviceLevelPromised: Double
-        /// Service level the simulation of the roster delivers (the `Simulation` module, when it exists).
-        var serviceLevelExpected: Double?
+        /// Service level the simulation of the roster delivers, with its 95 % half-width.
+        var serviceLevelExpected: Estimate?
+        /// Abandon rate the simulation of the roster gives, with its 95 % half-width.
+        var abandonRateExpected: Estimate?
+        /// Replications behind the two estimates.
+        var simulationReplications: Int
         var rosterRows: Int
         var agentsUsed: Int
     }
@@ -68,7 +73,20 @@ struct QueueOutcome: Sendable {
                 ("solver_optimal", f.solverOptimal ? "true" : "false"),
                 ("service_level_target", JSONText.number(f.serviceLevelTarget, places: 4)),
                 ("service_level_promised", JSONText.number(f.serviceLevelPromised, places: 4)),
-                ("service_level_expected", f.serviceLevelExpected.map { JSONText.number($0, places: 4) } ?? "null"),
+                (
+                    "service_level_expected",
+                    f.serviceLevelExpected.map { JSONText.number($0.mean, places: 4) } ?? "null"
+                ),
+                (
+                    "service_level_expected_ci95",
+                    f.serviceLevelExpected.map { JSONText.number($0.halfWidth, places: 4) } ?? "null"
+                ),
+                ("abandon_rate_expected", f.abandonRateExpected.map { JSONText.number($0.mean, places: 4) } ?? "null"),
+                (
+                    "abandon_rate_expected_ci95",
+                    f.abandonRateExpected.map { JSONText.number($0.halfWidth, places: 4) } ?? "null"
+                ),
+                ("simulation_replications", String(f.simulationReplications)),
                 ("roster_rows", String(f.rosterRows)), ("agents_used", String(f.agentsUsed)),
             ]
         }

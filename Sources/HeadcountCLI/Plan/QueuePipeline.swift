@@ -2,8 +2,14 @@ import CallData
 import Forecasting
 import LinearAlgebra
 import Scheduling
+import Simulation
 import Staffing
-import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Plans one queue for a run date: history up to the run date → forecast of the `horizon` days
 /// after it → agents per interval (Erlang C/A) → roster of named agents (or a shift plan) →
@@ -29,18 +35,14 @@ struct QueuePipeline: Sendable {
     var runDay: Int
 
     /// Plans the queue into `folder` (created when missing). Never throws: a failure is an outcome.
-    func run(into folder: String) -> QueueOutcome {
+    func run(into folder: String) async -> QueueOutcome {
         let clock = ContinuousClock()
         let started = clock.now
-        let inputs = queue.inputs.map { role, path in
-            QueueOutcome.Input(
-                role: role, path: path.written, sha256: (try? FileBytes.read(path.resolved)).map(SHA256.hex))
-        }
         var outcome = QueueOutcome(
-            name: queue.name, inputs: inputs, figures: nil, error: nil, status: .success, seconds: 0)
+            name: queue.name, inputs: Self.inputs(of: queue), figures: nil, error: nil, status: .success, seconds: 0)
         do {
             try PlanFiles.makeDirectories(folder)
-            outcome.figures = try plan(into: folder)
+            outcome.figures = try await plan(into: folder)
         } catch {
             (outcome.error, outcome.status) = Self.describe(error)
         }
@@ -53,7 +55,15 @@ struct QueuePipeline: Sendable {
         return outcome
     }
 
-    func plan(into folder: String) throws -> QueueOutcome.Figures {
+    /// The queue's input files with their SHA-256 (`nil` for a file that cannot be read).
+    static func inputs(of queue: QueuePlanConfig) -> [QueueOutcome.Input] {
+        queue.inputs.map { role, path in
+            QueueOutcome.Input(
+                role: role, path: path.written, sha256: (try? FileBytes.read(path.resolved)).map(SHA256.hex))
+        }
+    }
+
+    func plan(into folder: String) async throws -> QueueOutcome.Figures {
         // 1. History up to the run date, one queue.
         let file = try HistoryFile.read(
             path: queue.history.resolved, timeZone: queue.timeZone, intervalSeconds: queue.intervalSeconds)
@@ -112,14 +122,16 @@ struct QueuePipeline: Sendable {
         // 4. Roster (named agents) or shift plan, and coverage.
         let requirements = staffing.requirements(timeZone: queue.timeZone)
         let templates = try ShiftFile.read(path: queue.shifts.resolved)
-        // One roster solve at a time: CBC is serialised process-wide anyway, and the roster's
-        // wall-clock limit must not run while the queue waits for another queue's solve.
-        let (coverage, paid, cost, gap, optimal, rows, agentsUsed) = try Self.rosterGate.withLock { _ in
-            try schedule(requirements, templates: templates, folder: folder)
-        }
+        // Test-only (PlanWorkers.abortVariable): die here as a C assertion inside CBC would.
+        if let name = getenv(PlanWorkers.abortVariable), String(cString: name) == queue.name { abort() }
+        // Each queue is planned in its own process (PlanWorkers), so this is the only solve here.
+        let (coverage, paid, cost, gap, optimal, rows, agentsUsed) = try schedule(
+            requirements, templates: templates, folder: folder)
         try coverage.csv(queue: queue.name).write(to: folder + "/coverage.csv")
-        // 5. Simulation seam: when the Simulation module lands, simulate the roster against the
-        // forecast here, write `simulation.csv` and set `serviceLevelExpected`.
+
+        // 5. What the roster really delivers against the forecast: the simulation, with the levers
+        // and shrinkage staffing assumed.
+        let simulated = try await simulate(staffing, coverage: coverage, folder: folder)
 
         return QueueOutcome.Figures(
             model: forecast.modelName, level: queue.level, firstDay: formatISODate(days: runDay + 1),
@@ -129,12 +141,72 @@ struct QueuePipeline: Sendable {
             peakAgents: staffing.rows.map(\.result.scheduledAgents).max() ?? 0, paidHours: paid, cost: cost,
             intervalsShort: coverage.intervalsShort, maxShortfall: coverage.maxShortfall, solverGap: gap,
             solverOptimal: optimal && gap < 1e-9, serviceLevelTarget: queue.targetSL,
-            serviceLevelPromised: try promisedServiceLevel(staffing, coverage: coverage), serviceLevelExpected: nil,
+            serviceLevelPromised: try promisedServiceLevel(staffing, coverage: coverage),
+            serviceLevelExpected: simulated.serviceLevel, abandonRateExpected: simulated.abandonRate,
+            simulationReplications: queue.replications,
             rosterRows: rows, agentsUsed: agentsUsed)
     }
 
-    /// Serialises the roster stage of concurrently planned queues.
-    static let rosterGate = Mutex(())
+    /// Simulates the queue's roster against its forecast (the `Simulation` module, as `headcount
+    /// simulate` does) and writes `simulation.csv`; returns the outcome over the whole horizon.
+    ///
+    /// The simulation sees what staffing assumed: each interval's forecast calls and AHT, the
+    /// levers in force in it (the queue's, or a surge scenario's from its `from` time), and
+    /// `1 − shrinkage` of the agents on duty answering (`SimulationScenario.answeringShare`, the same
+    /// `⌊scheduled × (1 − shrinkage)⌋` the promise uses). Agents on duty come from `roster.csv` (exact
+    /// shift and break times) for named agents, else from the shift plan's coverage per interval.
+    /// Callers are patient (Erlang C) or leave after an exponential patience of `patience` seconds
+    /// (Erlang A); handle times are exponential, as Erlang assumes.
+    ///
+    /// Determinism: `replications` replications from the seed `FNV-1a-64(queue name)`, so a queue
+    /// gives the same file whichever shard, process or core count plans it.
+    /// *Edge Cases*: a partial interval (a closing slot shorter than the grid) is simulated over the
+    /// whole grid interval at its calls; the grid runs from the first to the last forecast interval.
+    func simulate(_ staffing: PlanStaffing, coverage: Coverage, folder: String) async throws -> IntervalOutcome {
+        let iv = staffing.intervalSeconds
+        guard let origin = staffing.rows.first?.forecast.start, iv > 0 else {
+            throw UsageError("\(queue.history.resolved): nothing to simulate", status: .badInput)
+        }
+        var demand: [SimulationScenario.Demand] = []
+        for row in staffing.rows {
+            let offset = row.forecast.start - origin
+            guard offset >= 0, offset % iv == 0 else {
+                throw UsageError(
+                    "\(queue.history.resolved): forecast interval at UTC \(row.forecast.start) is off the \(iv / 60)-minute grid",
+                    status: .badInput)
+            }
+            demand.append(.init(interval: offset / iv, calls: row.forecast.calls, ahtSeconds: row.aht))
+        }
+        let count = (demand.last?.interval ?? 0) + 1
+        let base = LoadLevers(deflection: queue.deflection, botContainment: queue.botContainment)
+        let schedule = try leverSchedule()
+        let duty: [SimulationScenario.DutySpan]
+        if queue.agents != nil {
+            let shifts = try RosterFile.read(path: folder + "/roster.csv", zone: queue.timeZone)
+            duty = SimulationScenario.duty(roster: shifts, origin: origin)
+        } else {
+            duty = coverage.rows.flatMap { r -> [SimulationScenario.DutySpan] in
+                let start = Double(r.start - origin)
+                let end = start + Double(r.lengthSeconds > 0 ? r.lengthSeconds : iv)
+                return (0..<max(0, r.scheduled)).map { .init(agent: $0, start: start, end: end) }
+            }
+        }
+        var scenario = SimulationScenario(
+            origin: origin, intervalSeconds: iv, intervalCount: count,
+            queues: [.init(name: queue.name, demand: demand)], duty: duty, handleTime: .exponential,
+            patience: queue.erlang == .erlangA ? .exponential(meanSeconds: queue.patienceSeconds ?? 0) : .infinite,
+            targetSeconds: queue.targetSeconds, levers: base)
+        scenario.intervalLevers = (0..<count).map { schedule?.levers(at: origin + $0 * iv) ?? base }
+        scenario.answeringShare = Array(repeating: 1 - queue.shrinkage, count: count)
+        let simulator = try Simulator(scenario)
+        let result = await simulator.run(replications: queue.replications, seed: Self.seed(queue.name))
+        try SimulationReport(result: result, zone: queue.timeZone).intervals().write(to: folder + "/simulation.csv")
+        return result.outcome(intervals: demand.map(\.interval))
+    }
+
+    /// The simulation's seed for a queue: FNV-1a-64 of its name (`ShardSpec.fnv1a`), stable across
+    /// machines, runs and config order.
+    static func seed(_ queue: String) -> UInt64 { ShardSpec.fnv1a(queue) }
 
     /// Roster (named agents) or shift plan for the requirements; writes `roster.csv`.
     func schedule(_ requirements: Requirements, templates: [ShiftTemplate], folder: String) throws -> (
@@ -321,6 +393,7 @@ struct QueuePipeline: Sendable {
             )
         case let e as StaffingError: ("staffing: \(e)", .badInput)
         case let e as ForecastError: ("forecast: \(e)", .badInput)
+        case let e as SimulationError: ("simulation: \(e.description)", .badInput)
         default: (String(describing: error), .badInput)
         }
     }

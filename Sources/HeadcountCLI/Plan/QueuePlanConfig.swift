@@ -60,6 +60,14 @@ struct QueuePlanConfig: Sendable, Equatable {
     /// Scheduling library's `RosterLimits.work`): when set, the clock is not read and the same
     /// inputs give a byte-identical roster on any machine speed. `nil`: `timeLimitSeconds` applies.
     var workLimit: Int? = nil
+    /// Replications of the roster's simulation (`replications` key).
+    var replications: Int = Self.defaultReplications
+
+    /// Replications when the config does not say: 30, `headcount simulate`'s default — enough for
+    /// Student-t 95 % half-widths of about ±1 point of service level on a week of a mid-size queue.
+    static let defaultReplications = 30
+    /// Most replications a queue may ask for (as `simulate --replications`).
+    static let maximumReplications = 10_000
 
     /// Every input file, in a fixed order, for the summary's SHA-256 list.
     var inputs: [(role: String, path: InputPath)] {

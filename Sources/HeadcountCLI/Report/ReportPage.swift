@@ -64,6 +64,8 @@ enum ReportPage {
             return (negative ? "-" : "") + String(out.reversed()) + (parts.count > 1 ? "." + parts[1] : "")
         }
         func pct(_ x: Double?) -> String { x.map { formatDecimal($0 * 100, places: 1) + "%" } ?? "–" }
+        /// A 95 % half-width in percentage points.
+        func points(_ x: Double) -> String { formatDecimal(x * 100, places: 1) }
         let expected = num("service_level_expected")
         let short = num("intervals_short") ?? 0
         let items: [(String, String, String, String)] = [
@@ -75,11 +77,18 @@ enum ReportPage {
             ("Paid hours", grouped(num("paid_hours"), places: 1), "\(grouped(num("agents_used"))) agents", ""),
             ("Cost", grouped(num("cost"), places: 1), "rate × paid hours", ""),
             (
-                "Service level promised", pct(num("service_level_promised")),
+                "SL promised", pct(num("service_level_promised")),
                 "target \(pct(num("service_level_target"))) (Erlang)", ""
             ),
             (
-                "Service level expected", expected.map { pct($0) } ?? "not simulated", "simulation of the roster",
+                "SL expected (simulated)",
+                expected.map { pct($0) + (num("service_level_expected_ci95").map { " ± " + points($0) } ?? "") }
+                    ?? "not simulated",
+                num("abandon_rate_expected").map { rate in
+                    "abandon \(pct(rate))"
+                        + (num("abandon_rate_expected_ci95").map { " ± " + points($0) } ?? "")
+                        + ", \(grouped(num("simulation_replications"))) runs"
+                } ?? "simulation of the roster",
                 expected == nil ? "muted" : ""
             ),
             (

@@ -226,7 +226,8 @@ struct ReplicationEngine {
             while replayPosition[q] < times.count {
                 let t = times[replayPosition[q]]
                 replayPosition[q] += 1
-                if plan.replayKeep >= 1 || random.uniform() < plan.replayKeep { return max(t, t0) }
+                let keep = plan.replayKeep[min(Int(t / plan.intervalLength), plan.intervals - 1)]
+                if keep >= 1 || random.uniform() < keep { return max(t, t0) }
             }
             return .infinity
         }

@@ -97,6 +97,15 @@ public struct SimulationScenario: Sendable {
     /// arrival times in seconds from the origin, in time order (outside the grid: ignored). Levers
     /// still apply (each replayed call reaches agents with probability `(1 − d)(1 − b)`).
     public var replayedArrivals: [[Double]]? = nil
+    /// Levers per grid interval (`intervalCount` entries), for a horizon whose levers change — a
+    /// surge scenario switches bots and SMS on from its `from` time, as `Staffing.LeverSchedule`
+    /// tells staffing. `nil`: `levers` in every interval.
+    public var intervalLevers: [LoadLevers]? = nil
+    /// Share of the agents on duty who answer calls, per grid interval (`intervalCount` entries in
+    /// [0, 1]): `1 − shrinkage`, so that the simulation sees the agents staffing counted on. At every
+    /// moment `⌊(agents on duty by the roster) × share⌋` agents are on the phones (see
+    /// `SimulationPlan.answering`). `nil`: every agent on duty answers, as the roster says.
+    public var answeringShare: [Double]? = nil
 
     /// A scenario; behaviour defaults to the Erlang C assumptions.
     public init(
@@ -117,6 +126,12 @@ public struct SimulationScenario: Sendable {
         self.priorityShare = priorityShare
         self.redial = redial
         self.initialQueue = initialQueue
+    }
+
+    /// The levers in force in grid interval `k`.
+    public func levers(atInterval k: Int) -> LoadLevers {
+        guard let intervalLevers, k >= 0, k < intervalLevers.count else { return levers }
+        return intervalLevers[k]
     }
 
     /// Number of agents (one more than the largest agent index).
@@ -162,6 +177,25 @@ public struct SimulationScenario: Sendable {
         try check(
             levers.botContainment >= 0 && levers.botContainment < 1, "--bot-containment", levers.botContainment,
             "a share in [0, 1)")
+        if let intervalLevers {
+            try check(
+                intervalLevers.count == intervalCount, "interval levers", Double(intervalLevers.count),
+                "one per grid interval")
+            for l in intervalLevers {
+                try check(l.deflection >= 0 && l.deflection < 1, "deflection", l.deflection, "a share in [0, 1)")
+                try check(
+                    l.botContainment >= 0 && l.botContainment < 1, "bot containment", l.botContainment,
+                    "a share in [0, 1)")
+            }
+        }
+        if let answeringShare {
+            try check(
+                answeringShare.count == intervalCount, "answering share", Double(answeringShare.count),
+                "one per grid interval")
+            for a in answeringShare {
+                try check(a >= 0 && a <= 1, "answering share", a, "a share in [0, 1] (1 − shrinkage)")
+            }
+        }
         try check(priorityShare >= 0 && priorityShare < 1, "--priority-share", priorityShare, "a share in [0, 1)")
         if let r = redial {
             try check(r.probability >= 0 && r.probability <= 1, "--redial", r.probability, "a probability in [0, 1]")

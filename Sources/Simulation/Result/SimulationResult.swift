@@ -92,7 +92,7 @@ public struct SimulationResult: Sendable {
         var open = [Bool](repeating: false, count: plan.intervals)
         for queue in s.queues {
             for d in queue.demand {
-                let c = s.levers.callsReachingAgents(d.calls)
+                let c = s.levers(atInterval: d.interval).callsReachingAgents(d.calls)
                 calls[d.interval] += c
                 work[d.interval] += c * d.ahtSeconds
                 open[d.interval] = true

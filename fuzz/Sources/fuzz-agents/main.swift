@@ -1,10 +1,11 @@
 import CallData
+import FuzzSupport
 import Scheduling
 
 /// Agents files (ids, pools, contracts, availability).
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzAgents(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let path = FuzzFile.write(data, size)
+public func fuzzAgents(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let path = String(cString: headcount_fuzz_file(data, size))
     _ = try? AgentFile.read(path: path)
     return 0
 }
@@ -14,14 +15,5 @@ public func fuzzAgents(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 /// top-level code, so this is the program's `main`).
 @_cdecl("fuzz_agents_main")
 public func fuzzEntry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return fuzzerRunDriver(&count, &arguments, fuzzAgents)
+    headcount_fuzz_run(argc, argv, fuzzAgents)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func fuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt

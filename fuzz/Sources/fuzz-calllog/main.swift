@@ -1,9 +1,10 @@
 import CallData
+import FuzzSupport
 
 /// Per-call logs: aggregated into 30- and 5-minute intervals, naive and in a DST zone.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzCallLog(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+public func fuzzCallLog(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     for (zone, interval) in [(PlanningTimeZone.fromData, 1800), (FuzzZones.berlin, 300)] {
         var reader = CSVReader(bytes: bytes, file: "fuzz.csv")
         let aggregator = CallLogAggregator(intervalSeconds: interval, timeZone: zone)
@@ -22,14 +23,5 @@ enum FuzzZones {
 /// top-level code, so this is the program's `main`).
 @_cdecl("fuzz_calllog_main")
 public func fuzzEntry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return fuzzerRunDriver(&count, &arguments, fuzzCallLog)
+    headcount_fuzz_run(argc, argv, fuzzCallLog)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func fuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt

@@ -1,10 +1,11 @@
 import CallData
+import FuzzSupport
 import Scheduling
 
 /// Gap (coverage) files and rosters, the two inputs of `callout` besides agents.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzGaps(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let path = FuzzFile.write(data, size)
+public func fuzzGaps(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let path = String(cString: headcount_fuzz_file(data, size))
     for zone in [PlanningTimeZone.fromData, PlanningTimeZone(identifier: "Europe/Berlin") ?? .utc] {
         _ = try? Callout.readGapFile(path: path, zone: zone)
         _ = try? Callout.readRoster(path: path, zone: zone)
@@ -17,14 +18,5 @@ public func fuzzGaps(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 /// top-level code, so this is the program's `main`).
 @_cdecl("fuzz_gaps_main")
 public func fuzzEntry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return fuzzerRunDriver(&count, &arguments, fuzzGaps)
+    headcount_fuzz_run(argc, argv, fuzzGaps)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func fuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt

@@ -1,9 +1,10 @@
 import CallData
+import FuzzSupport
 
 /// Interval history (and forecasts): read in three zone modes, then combined and written back.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzHistory(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+public func fuzzHistory(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     for zone in [PlanningTimeZone.fromData, .utc, FuzzZones.berlin] {
         var reader = CSVReader(bytes: bytes, file: "fuzz.csv")
         guard let history = try? IntervalHistoryReader(timeZone: zone).read(&reader) else { continue }
@@ -23,14 +24,5 @@ enum FuzzZones {
 /// top-level code, so this is the program's `main`).
 @_cdecl("fuzz_history_main")
 public func fuzzEntry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return fuzzerRunDriver(&count, &arguments, fuzzHistory)
+    headcount_fuzz_run(argc, argv, fuzzHistory)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func fuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt

@@ -1,11 +1,12 @@
 import CallData
 import Forecasting
+import FuzzSupport
 
 /// Incident files (start, end, label, affected_customers, …), read with offsets, naive and in a zone,
 /// then written back.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzIncidents(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let path = FuzzFile.write(data, size)
+public func fuzzIncidents(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let path = String(cString: headcount_fuzz_file(data, size))
     for zone in [PlanningTimeZone.fromData, .utc, PlanningTimeZone(identifier: "Europe/Berlin") ?? .utc] {
         if let incidents = try? IncidentFile.read(path: path, timeZone: zone) {
             _ = IncidentFile.csv(incidents, timeZone: zone).text
@@ -19,14 +20,5 @@ public func fuzzIncidents(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 /// top-level code, so this is the program's `main`).
 @_cdecl("fuzz_incidents_main")
 public func fuzzEntry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return fuzzerRunDriver(&count, &arguments, fuzzIncidents)
+    headcount_fuzz_run(argc, argv, fuzzIncidents)
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func fuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt

@@ -10,4 +10,8 @@
 /// own `main` is then never linked in. Needs the fuzzer runtime (-sanitize=fuzzer).
 int headcount_fuzz_run(int argc, char **argv, int (*callback)(const uint8_t *data, size_t size));
 
+/// Writes the fuzz input to this process's scratch file (`/tmp/headcount-fuzz-<pid>.csv`, rewritten for
+/// every input: the file readers take paths) and returns its path (static storage; never NULL).
+const char *headcount_fuzz_file(const uint8_t *data, size_t size);
+
 #endif

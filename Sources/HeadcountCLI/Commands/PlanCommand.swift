@@ -129,7 +129,7 @@ struct PlanCommand: AsyncParsableCommand {
         let shardSpec =
             try shard.flatMap(ShardSpec.init(argument:))
             ?? ShardSpec.fromEnvironment(countOverride: shards)
-        let day = try date.flatMap(Self.parseDate) ?? Self.today(in: planConfig.timeZone)
+        let day = date.flatMap(Self.parseDate) ?? Self.today(in: planConfig.timeZone)
         var run = PlanRun(
             outputDirectory: outputDir, runDay: day, logger: logger, progress: PlanProgress.onTerminal(quiet: quiet))
         run.workerLogLevel = effectiveLevel.rawValue

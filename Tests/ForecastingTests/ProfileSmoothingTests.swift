@@ -72,7 +72,8 @@ import Testing
         let all = Array(grid.days.indices)
         let raw = IntradayProfile(halfLifeWeeks: 52, shrinkageCalls: 0, smoothingMinutes: 0)
         let own = IntradayProfile(halfLifeWeeks: 52, shrinkageCalls: 0, smoothingMinutes: 5)
-        let shared = IntradayProfile(halfLifeWeeks: 52, shrinkageCalls: 0, smoothingMinutes: 5, ratioSmoothingMinutes: 30)
+        let shared = IntradayProfile(
+            halfLifeWeeks: 52, shrinkageCalls: 0, smoothingMinutes: 5, ratioSmoothingMinutes: 30)
         let rawError = Self.error(raw.profiles(grid, regular: all))
         let ownError = Self.error(own.profiles(grid, regular: all))
         let sharedError = Self.error(shared.profiles(grid, regular: all))
@@ -116,8 +117,10 @@ import Testing
         let grid = DayGrid(series: IntervalSeries(queue: nil, records: records), intervalSeconds: 300)
         let all = Array(grid.days.indices)
         let own = IntradayProfile(halfLifeWeeks: 4, shrinkageCalls: 0, smoothingMinutes: 5).profiles(grid, regular: all)
-        let shared = IntradayProfile(halfLifeWeeks: 4, shrinkageCalls: 0, smoothingMinutes: 5, ratioSmoothingMinutes: 30)
-            .profiles(grid, regular: all)
+        let shared = IntradayProfile(
+            halfLifeWeeks: 4, shrinkageCalls: 0, smoothingMinutes: 5, ratioSmoothingMinutes: 30
+        )
+        .profiles(grid, regular: all)
         for w in 1...5 {
             let a = own[w] ?? []
             let b = shared[w] ?? []

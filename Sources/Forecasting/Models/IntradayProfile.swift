@@ -250,7 +250,9 @@ public struct IntradayProfile: Sendable, Equatable {
         for rho in ratioSmoothingCandidates {
             var e = 0.0
             for (k, fold) in usable.enumerated() {
-                let m = foldMeans[chosen.halfLifeWeeks]?[k] ?? means(history, regular: fold.train, halfLifeWeeks: chosen.halfLifeWeeks)
+                let m =
+                    foldMeans[chosen.halfLifeWeeks]?[k]
+                    ?? means(history, regular: fold.train, halfLifeWeeks: chosen.halfLifeWeeks)
                 let raw = smoothed(m, smoothingMinutes: chosen.smoothingMinutes, ratioSmoothingMinutes: rho)
                 e += shapeError(shrunk(raw, shrinkageCalls: chosen.shrinkageCalls), fold.test)
             }

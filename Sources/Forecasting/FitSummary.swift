@@ -37,7 +37,8 @@ public struct FitSummary: Sendable {
             + " +\(formatDecimal(i.dayShockPerHorizonDay, places: 5))/day, slot dispersion \(formatDecimal(i.slotDispersion, places: 4)),"
             + " day correlation \(formatDecimal(i.dayCorrelation, places: 2)); profile half-life"
             + " \(formatDecimal(profile.halfLifeWeeks, places: 0)) weeks, shrinkage \(formatDecimal(profile.shrinkageCalls, places: 0)) calls,"
-            + " smoothing \(formatDecimal(profile.smoothingMinutes, places: 0)) min"
+            + " smoothing \(formatDecimal(profile.smoothingMinutes, places: 0)) min,"
+            + " weekday ratio smoothing \(formatDecimal(profile.ratioSmoothingMinutes, places: 0)) min"
     }
 
     /// The `--report` JSON document for several queues.
@@ -85,7 +86,8 @@ public struct FitSummary: Sendable {
             "backtest_days": \(i.backtestDays), "backtest_slots": \(i.backtestSlots)},
                "profile": {"half_life_weeks": \(number(profile.halfLifeWeeks)), \
             "shrinkage_calls": \(number(profile.shrinkageCalls)), \
-            "smoothing_minutes": \(number(profile.smoothingMinutes))}}
+            "smoothing_minutes": \(number(profile.smoothingMinutes)), \
+            "ratio_smoothing_minutes": \(number(profile.ratioSmoothingMinutes))}}
             """
     }
 }

@@ -15,6 +15,10 @@
 ///   profile — the empirical-Bayes compromise for slots with few calls (Weinberg, Brown & Stroud 2007 pool the
 ///   intraday shape across weekdays for the same reason). `κ` (calls) is estimated with the half-life.
 /// - Both are smoothed with a Gaussian of `smoothingMinutes` and renormalised.
+/// - **Shared detail** (`ratioSmoothingMinutes` > 0): a weekday's profile is the pooled shape times the weekday's
+///   ratio to it, the ratio smoothed with a wider Gaussian — fine detail from five times the days, weekday
+///   differences at the scale they have (Weinberg, Brown & Stroud 2007 share the intraday shape across weekdays). The
+///   width is chosen by the same in-history backtest (0 = off).
 ///
 /// *Edge Cases*: a weekday without history gets no profile (callers use the pooled key 0); slots a weekday has never
 /// had calls in stay 0 (no shrinkage there, so closed hours receive no calls).
@@ -25,6 +29,9 @@ public struct IntradayProfile: Sendable, Equatable {
     public var shrinkageCalls: Double
     /// Standard deviation of the Gaussian smoothing of a profile, in minutes.
     public var smoothingMinutes: Double
+    /// Standard deviation (minutes) of the Gaussian smoothing of each weekday's ratio to the pooled shape; 0: each
+    /// weekday's profile is smoothed on its own (`smoothingMinutes`), without borrowing the pooled shape's detail.
+    public var ratioSmoothingMinutes: Double
 
     /// Same-weekday days used per profile: half a year (the previous fixed choice, issue 5).
     public static let windowWeeks = 26
@@ -33,6 +40,12 @@ public struct IntradayProfile: Sendable, Equatable {
     public static let smoothingCandidates: [Double] = [5, 10, 20]
     /// Candidate half-lives (weeks) for the estimate: from "follow the last fortnight" to "a whole year".
     public static let halfLifeCandidates: [Double] = [1, 2, 4, 8, 12, 26, 52]
+    /// Candidate smoothing widths (minutes) of a weekday's ratio to the pooled shape; 0 (each weekday smoothed on its
+    /// own) first, so it wins ties. A weekday's shape differs from the pooled one by broad features (a busier
+    /// morning, an earlier evening tail) that a wide smoother keeps, while the pooled shape, estimated from five
+    /// times the days, carries the fine detail (Weinberg, Brown & Stroud 2007 share intraday structure across
+    /// weekdays). 15–60 minutes: from a quarter of an hour to the hour scale of the features.
+    public static let ratioSmoothingCandidates: [Double] = [0, 15, 30, 60]
     /// Candidate shrinkage weights (calls): none to strong.
     public static let shrinkageCandidates: [Double] = [0, 10, 30, 100]
     /// Relative reduction of the in-history shape error a candidate needs to replace `standard`: differences below
@@ -44,10 +57,13 @@ public struct IntradayProfile: Sendable, Equatable {
     /// The default without history to estimate on: 12 weeks, no shrinkage (issue 5's fixed choice).
     public static let standard = IntradayProfile(halfLifeWeeks: 12, shrinkageCalls: 0, smoothingMinutes: 5)
 
-    public init(halfLifeWeeks: Double, shrinkageCalls: Double, smoothingMinutes: Double = 5) {
+    public init(
+        halfLifeWeeks: Double, shrinkageCalls: Double, smoothingMinutes: Double = 5, ratioSmoothingMinutes: Double = 0
+    ) {
         self.halfLifeWeeks = halfLifeWeeks
         self.shrinkageCalls = shrinkageCalls
         self.smoothingMinutes = smoothingMinutes
+        self.ratioSmoothingMinutes = ratioSmoothingMinutes
     }
 
     /// Raw (weighted, unshrunk) weekday profiles, their effective calls per slot, and the pooled profile.
@@ -57,10 +73,19 @@ public struct IntradayProfile: Sendable, Equatable {
         var pooled: [Double]?
     }
 
-    static func raw(_ history: DayGrid, regular: [Int], halfLifeWeeks: Double, smoothingMinutes: Double) -> Raw {
-        guard let lastIndex = regular.last else { return Raw(weekday: [:], calls: [:], pooled: nil) }
+    /// Recency-weighted, unsmoothed mean profiles: per weekday (with effective calls per slot) and pooled.
+    struct Means {
+        var weekday: [Int: [Double]]
+        var calls: [Int: [Double]]
+        var pooled: [Double]?
+        var intervalSeconds: Int
+    }
+
+    static func means(_ history: DayGrid, regular: [Int], halfLifeWeeks: Double) -> Means {
+        guard let lastIndex = regular.last else {
+            return Means(weekday: [:], calls: [:], pooled: nil, intervalSeconds: history.intervalSeconds)
+        }
         let lastDay = history.days[lastIndex]
-        let sigma = smoothingMinutes * 60 / Double(history.intervalSeconds)
         let halfLifeDays = halfLifeWeeks * 7
         func profile(_ chosen: ArraySlice<Int>) -> ([Double], [Double])? {
             guard !chosen.isEmpty else { return nil }
@@ -81,14 +106,11 @@ public struct IntradayProfile: Sendable, Equatable {
             }
             guard wsum > 0 else { return nil }
             let effectiveDays = wsum * wsum / w2sum
-            p = Robust.smooth(p.map { $0 / wsum }, sigma: sigma)
-            let sum = p.reduce(0, +)
-            guard sum > 0 else { return nil }
-            return (p.map { $0 / sum }, calls.map { $0 / wsum * effectiveDays })
+            return (p.map { $0 / wsum }, calls.map { $0 / wsum * effectiveDays })
         }
         var byWeekday: [Int: [Int]] = [:]
         for d in regular { byWeekday[DayGrid.weekday(history.days[d]), default: []].append(d) }
-        var out = Raw(weekday: [:], calls: [:], pooled: nil)
+        var out = Means(weekday: [:], calls: [:], pooled: nil, intervalSeconds: history.intervalSeconds)
         for (w, list) in byWeekday {
             if let (p, c) = profile(list.suffix(windowWeeks)) {
                 out.weekday[w] = p
@@ -97,6 +119,47 @@ public struct IntradayProfile: Sendable, Equatable {
         }
         out.pooled = profile(regular.suffix(windowWeeks * 5))?.0
         return out
+    }
+
+    /// `p` scaled to sum 1, or nil when it sums to 0.
+    static func normalised(_ p: [Double]) -> [Double]? {
+        let sum = p.reduce(0, +)
+        return sum > 0 ? p.map { $0 / sum } : nil
+    }
+
+    /// Smoothed, normalised profiles from `means`. With `ratioSmoothingMinutes` > 0 a weekday's profile is the pooled
+    /// shape (smoothed at `smoothingMinutes`) times the weekday's ratio to it smoothed at `ratioSmoothingMinutes`:
+    /// `p_w(s) ∝ S_σ[p_0](s) · S_ρ[p_w](s) / S_ρ[p_0 on w's open slots](s)`. Otherwise `S_σ[p_w]`.
+    static func smoothed(_ means: Means, smoothingMinutes: Double, ratioSmoothingMinutes: Double) -> Raw {
+        let sigma = smoothingMinutes * 60 / Double(means.intervalSeconds)
+        let rho = ratioSmoothingMinutes * 60 / Double(means.intervalSeconds)
+        let base = means.pooled.map { Robust.smooth($0, sigma: sigma) }
+        var out = Raw(weekday: [:], calls: means.calls, pooled: base.flatMap(normalised))
+        for (w, p) in means.weekday {
+            let own = Robust.smooth(p, sigma: sigma)
+            guard rho > 0, let pooled = means.pooled, let base else {
+                out.weekday[w] = normalised(own)
+                continue
+            }
+            let weekdayWide = Robust.smooth(p, sigma: rho)
+            let pooledWide = Robust.smooth(p.indices.map { p[$0] > 0 ? pooled[$0] : 0 }, sigma: rho)
+            let q = p.indices.map { s -> Double in
+                guard p[s] > 0 else { return 0 }
+                guard pooledWide[s] > 0, base[s] > 0 else { return own[s] }
+                return base[s] * weekdayWide[s] / pooledWide[s]
+            }
+            out.weekday[w] = normalised(q)
+        }
+        return out
+    }
+
+    static func raw(
+        _ history: DayGrid, regular: [Int], halfLifeWeeks: Double, smoothingMinutes: Double,
+        ratioSmoothingMinutes: Double = 0
+    ) -> Raw {
+        smoothed(
+            means(history, regular: regular, halfLifeWeeks: halfLifeWeeks), smoothingMinutes: smoothingMinutes,
+            ratioSmoothingMinutes: ratioSmoothingMinutes)
     }
 
     static func shrunk(_ raw: Raw, shrinkageCalls kappa: Double) -> [Int: [Double]] {
@@ -119,14 +182,17 @@ public struct IntradayProfile: Sendable, Equatable {
     /// days `regular` (indices into `history`, ascending).
     public func profiles(_ history: DayGrid, regular: [Int]) -> [Int: [Double]] {
         Self.shrunk(
-            Self.raw(history, regular: regular, halfLifeWeeks: halfLifeWeeks, smoothingMinutes: smoothingMinutes),
+            Self.raw(
+                history, regular: regular, halfLifeWeeks: halfLifeWeeks, smoothingMinutes: smoothingMinutes,
+                ratioSmoothingMinutes: ratioSmoothingMinutes),
             shrinkageCalls: shrinkageCalls)
     }
 
-    /// Estimates the half-life and the shrinkage by an in-history backtest of the shape alone: for each of the last
+    /// Estimates the half-life, the shrinkage and the smoothing widths by an in-history backtest of the shape alone: for each of the last
     /// `estimationFolds` weekly origins (with at least three weeks before), profiles from the regular days before the
     /// origin are scored on the following week's regular days by `Σ_s |y_s − T·p(s)|` (`T` the day's actual total),
-    /// and the candidate with the least pooled error wins if it beats `standard` by `requiredImprovement`.
+    /// and the candidate with the least pooled error wins if it beats `standard` by `requiredImprovement`. Given it,
+    /// the ratio width with the least error among `ratioSmoothingCandidates` is chosen (ties: 0, off).
     /// Without enough history, `standard`.
     public static func estimate(_ history: DayGrid, specialDays: SpecialDays) -> IntradayProfile {
         guard let first = history.days.first, let last = history.days.last else { return standard }
@@ -143,21 +209,28 @@ public struct IntradayProfile: Sendable, Equatable {
                 test: regular.filter { history.days[$0] >= origin && history.days[$0] < origin + 7 }
             )
         }
-        for smoothing in smoothingCandidates {
-            for h in halfLifeCandidates {
+        // Σ_d Σ_s |y_s − T·p(s)| over the folds' test days, for each candidate setting.
+        func shapeError(_ profiles: [Int: [Double]], _ test: [Int]) -> Double {
+            var e = 0.0
+            for d in test {
+                guard let p = profiles[DayGrid.weekday(history.days[d])] ?? profiles[0] else { continue }
+                let y = history.values[d]
+                let total = y.reduce(0, +)
+                for s in 0..<y.count { e += abs(y[s] - total * p[s]) }
+            }
+            return e
+        }
+        let usable = tests.filter { !$0.train.isEmpty && !$0.test.isEmpty }
+        var foldMeans: [Double: [Means]] = [:]
+        for h in halfLifeCandidates {
+            let perFold = usable.map { means(history, regular: $0.train, halfLifeWeeks: h) }
+            foldMeans[h] = perFold
+            for smoothing in smoothingCandidates {
                 var errors = [Double](repeating: 0, count: shrinkageCandidates.count)
-                for (train, test) in tests where !train.isEmpty && !test.isEmpty {
-                    let raw = raw(history, regular: train, halfLifeWeeks: h, smoothingMinutes: smoothing)
+                for (k, fold) in usable.enumerated() {
+                    let raw = smoothed(perFold[k], smoothingMinutes: smoothing, ratioSmoothingMinutes: 0)
                     for (j, kappa) in shrinkageCandidates.enumerated() {
-                        let profiles = shrunk(raw, shrinkageCalls: kappa)
-                        for d in test {
-                            guard let p = profiles[DayGrid.weekday(history.days[d])] ?? profiles[0] else { continue }
-                            let y = history.values[d]
-                            let total = y.reduce(0, +)
-                            var e = 0.0
-                            for s in 0..<y.count { e += abs(y[s] - total * p[s]) }
-                            errors[j] += e
-                        }
+                        errors[j] += shapeError(shrunk(raw, shrinkageCalls: kappa), fold.test)
                     }
                 }
                 for (j, e) in errors.enumerated() {
@@ -169,7 +242,25 @@ public struct IntradayProfile: Sendable, Equatable {
                 }
             }
         }
-        guard let best, best.error < (1 - requiredImprovement) * standardError else { return standard }
-        return best.profile
+        guard let best else { return standard }
+        var chosen = best.error < (1 - requiredImprovement) * standardError ? best.profile : standard
+        // The ratio bandwidth: chosen by the same in-history backtest given the settings above (a bandwidth chosen by
+        // cross-validation; 0, smoothing each weekday on its own, stays unless a candidate does better).
+        var chosenError = Double.infinity
+        for rho in ratioSmoothingCandidates {
+            var e = 0.0
+            for (k, fold) in usable.enumerated() {
+                let m =
+                    foldMeans[chosen.halfLifeWeeks]?[k]
+                    ?? means(history, regular: fold.train, halfLifeWeeks: chosen.halfLifeWeeks)
+                let raw = smoothed(m, smoothingMinutes: chosen.smoothingMinutes, ratioSmoothingMinutes: rho)
+                e += shapeError(shrunk(raw, shrinkageCalls: chosen.shrinkageCalls), fold.test)
+            }
+            if e < chosenError {
+                chosenError = e
+                chosen.ratioSmoothingMinutes = rho
+            }
+        }
+        return chosen
     }
 }

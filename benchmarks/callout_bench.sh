@@ -38,14 +38,15 @@ run() {
   fi
 }
 
-echo "== 1. demo surge (sample roster as make demo: schedule --time-limit 30s; +8 agents Wed 10:00-14:00)"
+echo "== 1. demo surge (sample roster as make demo: 11 h rest, 2 h start spread, --work-limit 300; +8 agents Wed 10:00-14:00)"
 if [[ ! -f $W/sample_roster.csv ]]; then
   $H aggregate --calls data/sample_call_log.csv --interval 30m --timezone Europe/Berlin --output $W/sample_intervals.csv
   $H forecast --history $W/sample_intervals.csv --timezone Europe/Berlin --horizon 7d --output $W/sample_forecast.csv 2>/dev/null
   $H staff --forecast $W/sample_forecast.csv --model erlang-a --patience 120 --shrinkage 0.3 --bot-containment 0.2 \
     --timezone Europe/Berlin --output $W/sample_staffing.csv
   $H schedule --requirements $W/sample_staffing.csv --shifts data/shifts.toml --agents data/agents.csv \
-    --timezone Europe/Berlin --time-limit 30s --output $W/sample_roster.csv --coverage $W/sample_coverage.csv --quiet
+    --timezone Europe/Berlin --min-rest 11h --start-spread 2h --work-limit 300 --output $W/sample_roster.csv \
+    --coverage $W/sample_coverage.csv --quiet
 fi
 awk -F, 'NR==1{print "interval_start,gap"; next} {g=$6; if ($1 ~ /2025-04-16T1[0-3]:/) g+=8; print $1","g}' \
   $W/sample_coverage.csv > $W/sample_surge_gap.csv

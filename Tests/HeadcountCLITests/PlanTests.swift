@@ -264,6 +264,8 @@ import Testing
         ("[[queue]]\nname = \"x\"\nerlang = \"erlang-b\"\n", ":31:10:", "erlang-a"),
         ("[[queue]]\nname = \"../x\"\n", ":30:8:", "letters, digits"),
         ("[[queue]]\nname = \"x\"\nwork_limit = 0\n", ":31:14:", "work units"),
+        ("[[queue]]\nname = \"x\"\nmin_rest = \"49h\"\n", ":31:12:", "\"48h\""),
+        ("[[queue]]\nname = \"x\"\nstart_spread_hard = true\n", ":31:21:", "only together with a start_spread"),
     ])
     func configErrorsNameTheLine(extra: String, location: String, expected: String) throws {
         let dir = CLI.temporaryDirectory()
@@ -274,6 +276,70 @@ import Testing
         #expect(r.stderr.contains(expected), "\(r.stderr)")
         #expect(r.stderr.split(separator: "\n").count == 1)
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+    }
+
+    /// `min_rest`, `start_spread` and `start_spread_hard` reach the roster: checked on the written
+    /// roster by a direct scan (rest between consecutive shifts of an agent, start times of an agent
+    /// within one ISO week), not by the library's own rule code.
+    @Test func rosterRulesFromTheConfigHold() throws {
+        let dir = CLI.temporaryDirectory()
+        let data = CLI.root.appendingPathComponent("data").path
+        let config = dir.appendingPathComponent("rules.toml").path
+        try """
+        [defaults]
+        time_zone = "Europe/Berlin"
+        interval = "30m"
+        horizon = "7d"
+        model = "weekly-mean"
+        erlang = "erlang-c"
+        shrinkage = 0.3
+        shifts = "\(data)/shifts.toml"
+        work_limit = 300
+        replications = 2
+        allow_understaffing = 20
+        min_rest = "12h"
+        start_spread = "1h"
+        start_spread_hard = true
+
+        [[queue]]
+        name = "retail"
+        history = "\(data)/sample_call_log.csv"
+        series = "retail"
+        agents = "\(data)/agents_retail.csv"
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let r = try Self.run(["plan", "--config", config, "--output-dir", out.path, "--date", "2025-04-06", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let roster = try String(contentsOf: out.appendingPathComponent("latest/retail/roster.csv"), encoding: .utf8)
+        let iso = ISO8601DateFormatter()
+        func wallSeconds(_ t: String) -> Int? {
+            let c = Array(t.utf8)
+            guard c.count >= 16, let h = Int(String(t.dropFirst(11).prefix(2))),
+                let m = Int(String(t.dropFirst(14).prefix(2)))
+            else { return nil }
+            return h * 3600 + m * 60
+        }
+        var shifts: [String: [(start: Int, end: Int, wall: Int)]] = [:]
+        for line in roster.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard f.count >= 5, let s = iso.date(from: f[3]), let e = iso.date(from: f[4]), let wall = wallSeconds(f[3])
+            else {
+                Issue.record("unreadable roster row \(line)")
+                continue
+            }
+            shifts[f[0], default: []].append(
+                (Int(s.timeIntervalSince1970), Int(e.timeIntervalSince1970), wall))
+        }
+        #expect(!shifts.isEmpty)
+        for (agent, list) in shifts {
+            let sorted = list.sorted { $0.start < $1.start }
+            for (a, b) in zip(sorted, sorted.dropFirst()) {
+                #expect(b.start - a.end >= 12 * 3600, "\(agent): rest \(b.start - a.end) s")
+            }
+            // 2025-04-07 is a Monday: the horizon is one ISO week.
+            let walls = sorted.map(\.wall)
+            if let lo = walls.min(), let hi = walls.max() { #expect(hi - lo <= 3600, "\(agent): starts \(walls)") }
+        }
     }
 
     @Test(arguments: [

@@ -1,5 +1,6 @@
 import CallData
 import Forecasting
+import Scheduling
 
 /// Reads `plan.toml` with CallData's TOML reader into a `PlanConfig`, checking every key.
 ///
@@ -20,7 +21,7 @@ enum PlanConfigReader {
         "target_seconds",
         "max_occupancy", "max_asa", "max_abandon", "shrinkage", "deflection", "bot_containment", "aht", "min_agents",
         "shifts", "agents", "special_days", "incidents", "scenario", "allow_understaffing", "time_limit", "work_limit",
-        "replications",
+        "replications", "min_rest", "start_spread", "start_spread_hard",
     ]
     /// Longest horizon a queue may ask for, in days (a year and a day covers every yearly plan).
     static let maximumHorizonDays = 366
@@ -160,6 +161,28 @@ enum PlanConfigReader {
             }
             workLimit = n
         }
+        // Roster rules, as `schedule --min-rest / --start-spread [,hard]`.
+        var rules = RosterRules()
+        if let v = value("min_rest") {
+            let span = try v.duration()
+            guard span.seconds >= 0, Double(span.seconds) <= RestRule.maxRestHours * 3_600 else {
+                throw v.error(expected: "a rest from \"0h\" (off) to \"48h\", like \"11h\"")
+            }
+            rules.defaultMinRestHours = Double(span.seconds) / 3_600
+        }
+        if let v = value("start_spread") {
+            let span = try v.duration()
+            guard span.seconds > 0, span.seconds < 86_400 else {
+                throw v.error(expected: "a spread of start times between \"1m\" and \"23h59m\", like \"2h\"")
+            }
+            rules.startSpreadSeconds = span.seconds
+        }
+        if let v = value("start_spread_hard") {
+            rules.startSpreadHard = try v.bool(expected: "true (forbid wider spreads) or false (penalise them)")
+            guard rules.startSpreadSeconds != nil || !rules.startSpreadHard else {
+                throw v.error(expected: "start_spread_hard only together with a start_spread")
+            }
+        }
         var replications = QueuePlanConfig.defaultReplications
         if let v = value("replications") {
             let expected = "a whole number of simulation replications from 1 to \(QueuePlanConfig.maximumReplications)"
@@ -191,7 +214,7 @@ enum PlanConfigReader {
             understaffingPenalty: try number("allow_understaffing", nil, expected: "a cost > 0") {
                 $0 > 0 && $0 < 1e12
             },
-            timeLimitSeconds: timeLimit, workLimit: workLimit, replications: replications)
+            timeLimitSeconds: timeLimit, workLimit: workLimit, rules: rules, replications: replications)
     }
 
     /// A name that is safe as a folder name on every file system.

@@ -228,7 +228,7 @@ struct QueuePipeline: Sendable {
                 ?? RosterLimits.time(seconds: Double(queue.timeLimitSeconds))
             let roster = try Rosterer.roster(
                 requirements, templates: templates, agents: agents, understaffingPenalty: queue.understaffingPenalty,
-                limits: limits, progress: nil)
+                limits: limits, rules: queue.rules, progress: nil)
             coverage = Coverage(requirements, worked: roster.assignments.map { ($0.option, 1) })
             try roster.csv(requirements).write(to: folder + "/roster.csv")
             (paid, cost, gap, optimal) = (roster.paidHours, roster.cost, roster.gap, roster.provenOptimal)

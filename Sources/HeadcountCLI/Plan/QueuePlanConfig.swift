@@ -1,4 +1,5 @@
 import CallData
+import Scheduling
 
 /// What the nightly plan is asked to do for one queue: where its inputs are and how it is
 /// forecast, staffed and rostered. Built by `PlanConfigReader` from the `[defaults]` table and one
@@ -60,6 +61,8 @@ struct QueuePlanConfig: Sendable, Equatable {
     /// Scheduling library's `RosterLimits.work`): when set, the clock is not read and the same
     /// inputs give a byte-identical roster on any machine speed. `nil`: `timeLimitSeconds` applies.
     var workLimit: Int? = nil
+    /// Roster rules (`min_rest`, default 11 h; `start_spread`, `start_spread_hard`), as `schedule`'s.
+    var rules = RosterRules()
     /// Replications of the roster's simulation (`replications` key).
     var replications: Int = Self.defaultReplications
 

@@ -9,8 +9,11 @@ absent) against the coverage file, and the rules of issue 13:
   - start spread per agent and ISO week: violations = fewest shifts to drop so that the other start
     times of day differ by at most --spread hours; reported, and errors with --spread-hard.
 Informational: rest gaps below 11 h whatever the rule (`rest_below_11h`) and the smallest rest.
+Contracts hold per ISO week of the roster's dates (a 14-day plan spans two). With
+--prorate-min-hours the weekly minimum is scaled as `plan` does when its horizon cuts ISO weeks: by the
+shortest week's share of 7 days in the requirements' date range, rounded down to half hours.
 Usage: check_roster.py ROSTER AGENTS REQUIREMENTS COVERAGE [--previous ROSTER] [--min-rest H]
-       [--spread H [--spread-hard]]"""
+       [--spread H [--spread-hard]] [--prorate-min-hours]"""
 import argparse, csv, collections, datetime as dt, sys
 from availability import allowed as fits
 
@@ -18,27 +21,35 @@ p = argparse.ArgumentParser()
 for name in ["roster", "agents", "reqs", "cov"]: p.add_argument(name)
 p.add_argument("--previous"); p.add_argument("--min-rest", type=float, default=11.0)
 p.add_argument("--spread", type=float); p.add_argument("--spread-hard", action="store_true")
+p.add_argument("--prorate-min-hours", action="store_true")
 args = p.parse_args()
 ag = {r["agent_id"]: r for r in csv.DictReader(open(args.agents))}
 hours, days, errors = collections.Counter(), collections.defaultdict(set), []
 ts = lambda s: dt.datetime.fromisoformat(s)
+week = lambda date: dt.date.fromisoformat(date).isocalendar()[:2]
 shifts = list(csv.DictReader(open(args.roster)))
 for r in shifts:
     a = ag[r["agent_id"]]
-    if r["date"] in days[r["agent_id"]]: errors.append(f"{r['agent_id']} works twice on {r['date']}")
-    days[r["agent_id"]].add(r["date"]); hours[r["agent_id"]] += float(r["paid_hours"])
+    if r["date"] in days[r["agent_id"], week(r["date"])]: errors.append(f"{r['agent_id']} works twice on {r['date']}")
+    days[r["agent_id"], week(r["date"])].add(r["date"]); hours[r["agent_id"], week(r["date"])] += float(r["paid_hours"])
     start, end = ts(r["shift_start"]), ts(r["shift_end"])
     if not fits(a["available"], start.weekday(), start.hour * 60 + start.minute, (end - start).total_seconds() / 60): errors.append(f"{r['agent_id']} outside availability {r['shift_start']}")
+req_dates = sorted({ts(r["interval_start"]).date() for r in csv.DictReader(open(args.reqs))})
+span = collections.Counter(
+    (req_dates[0] + dt.timedelta(days=k)).isocalendar()[:2] for k in range((req_dates[-1] - req_dates[0]).days + 1))
+share = min(span.values()) / 7 if args.prorate_min_hours else 1.0
 for i, a in ag.items():
-    if len(days[i]) > int(a["max_days_week"]): errors.append(f"{i} works {len(days[i])} days")
-    if not float(a["min_hours_week"]) - 1e-9 <= hours[i] <= float(a["max_hours_week"]) + 1e-9: errors.append(f"{i} works {hours[i]} h")
+    low = int(float(a["min_hours_week"]) * share * 2) / 2
+    for w in sorted(span):
+        if len(days[i, w]) > int(a["max_days_week"]): errors.append(f"{i} works {len(days[i, w])} days in week {w[0]}-W{w[1]:02d}")
+        if not low - 1e-9 <= hours[i, w] <= float(a["max_hours_week"]) + 1e-9: errors.append(f"{i} works {hours[i, w]} h in week {w[0]}-W{w[1]:02d}")
 scheduled = collections.Counter()
 covrows = list(csv.DictReader(open(args.cov)))
 for c in covrows:
-    t = ts(c["interval_start"]); n = 0
+    t = ts(c["interval_start"]); n = 0; length = dt.timedelta(minutes=float(c.get("interval_minutes") or 30))
     for r in shifts:
-        if ts(r["shift_start"]) <= t and t + dt.timedelta(minutes=30) <= ts(r["shift_end"]):
-            on_break = any(ts(b) < t + dt.timedelta(minutes=30) and t < ts(e) for b, e in zip(r["break_start"].split(";"), r["break_end"].split(";")) if b)
+        if ts(r["shift_start"]) <= t and t + length <= ts(r["shift_end"]):
+            on_break = any(ts(b) < t + length and t < ts(e) for b, e in zip(r["break_start"].split(";"), r["break_end"].split(";")) if b)
             n += not on_break
     if n != int(c["scheduled"]): errors.append(f"coverage {c['interval_start']}: file {c['scheduled']} recomputed {n}")
 short = sum(max(0, int(c["required"]) - int(c["scheduled"])) for c in covrows)
@@ -78,7 +89,7 @@ for i, rows in by_agent.items():
             v = len(starts) - fit
             spread_violations += v
             if args.spread_hard and v: errors.append(f"{i} week {w[0]}-W{w[1]:02d}: {v} start(s) outside a {args.spread:g} h window")
-line = f"shifts={len(shifts)} agents_used={len(days)} paid_hours={sum(hours.values())} agent_intervals_short={short}"
+line = f"shifts={len(shifts)} agents_used={len({k[0] for k, v in days.items() if v})} paid_hours={sum(hours.values())} agent_intervals_short={short}"
 line += f" rest_below_11h={rest_below_11} min_rest_h={'-' if smallest_rest is None else f'{smallest_rest:.2f}'}"
 if args.spread is not None: line += f" start_spread_violations={spread_violations}"
 print(line + f" violations={len(errors)}")

@@ -124,16 +124,22 @@ public enum Rosterer {
         func done() -> Bool { optimal || search.objective <= bound + 1e-9 * max(1, bound) }
 
         // Fix-and-optimise: each class re-planned exactly by CBC with the others fixed, round after round.
+        // Under a work budget a class whose subproblem found nothing is not solved again (`settled`):
+        // on the plan roster the 90-member class's subproblem took half the budget's CBC time in
+        // rounds that gained nothing (BENCHMARKS.md, roster at scale).
         var improved = true
         var rounds = 0
+        var settled = Set<Int>()
         while improved && !done() && rounds < maxClassRounds {
             improved = false
             rounds += 1
-            for cls in classes.classes where !done() {
+            for (c, cls) in classes.classes.enumerated() where !done() && !settled.contains(c) {
                 if deadline != nil && remaining() <= 0 { break }
                 let seconds = deadline == nil ? Double.infinity : max(0.05, remaining() * classSubproblemShare)
                 if search.reoptimiseClass(cls.members, timeLimit: seconds, maxNodes: nodes, effort: effort) {
                     improved = true
+                } else if nodes != nil {
+                    settled.insert(c)
                 }
                 progress?(
                     RosterProgress(

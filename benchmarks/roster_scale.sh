@@ -66,3 +66,14 @@ for rules in "--min-rest 0h" "--min-rest 11h" "--min-rest 11h --start-spread 2h"
   python3 benchmarks/peers/check_roster.py $W/rules.csv $W/free_agents.csv $W/long_requirements.csv $W/rules_cov.csv \
     --min-rest $rest --spread 2
 done
+P=$W/plan/out-ref/2024-12-29/q00
+if [[ -f $P/staffing.csv ]]; then
+  echo "== the plan's 14-day, 15-minute roster (q00 of benchmarks/plan_bench.sh's run): --work-limit 50 and 200, CPU seconds"
+  for n in 50 200; do
+    /usr/bin/time -f "  work $n: headcount user_s=%U sys_s=%S wall_s=%e peak_rss_kb=%M" $H schedule --requirements $P/staffing.csv \
+      --shifts data/shifts.toml --agents $W/plan/q00_agents.csv --output $W/plan_roster.csv --work-limit $n \
+      --allow-understaffing 20 --quiet
+  done
+else
+  echo "== the plan's 14-day roster: skipped (run benchmarks/plan_bench.sh first)"
+fi

@@ -12,7 +12,9 @@
 /// Started from the members' current weeks, so CBC's answer is never worse; it is taken only
 /// when the whole roster's objective falls.
 extension RosterSearch {
-    mutating func reoptimiseClass(_ members: [Int], timeLimit: Double, maxNodes: Int?) -> Bool {
+    mutating func reoptimiseClass(
+        _ members: [Int], timeLimit: Double, maxNodes: Int?, effort: MixedIntegerProgram.Effort = .full
+    ) -> Bool {
         guard let first = members.first else { return false }
         let inst = instance
         let agent = inst.agents[first]
@@ -125,7 +127,8 @@ extension RosterSearch {
             start[col] = v
             col -= 1
         }
-        let solution = program.solve(timeLimit: timeLimit, relativeGap: 1e-6, start: start, maxNodes: maxNodes)
+        let solution = program.solve(
+            timeLimit: timeLimit, relativeGap: 1e-6, start: start, maxNodes: maxNodes, effort: effort)
         if !solution.values.isEmpty {
             var pool: [[Int: [Int]]] = inst.options.indices.map { d in
                 var byLength: [Int: [Int]] = [:]

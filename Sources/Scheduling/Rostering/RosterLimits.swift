@@ -3,7 +3,8 @@ public enum RosterLimits: Sendable, Equatable {
     /// Seconds of wall time for the whole search (construction, CBC, improvement).
     case time(seconds: Double)
     /// A machine-independent budget: at most `units` CBC branch-and-bound nodes on the class
-    /// program and `units` large-neighbourhood moves. The clock is never read, so the same input
+    /// program and on each class subproblem (lean: no cuts, strong branching or heuristics, so a
+    /// node costs about one dual simplex) and `units` large-neighbourhood moves. The clock is never read, so the same input
     /// gives the same roster, byte for byte, on any machine.
     case work(units: Int)
 }

@@ -21,7 +21,8 @@ import CallData
 ///
 /// The reported cost is recomputed from the roster; the gap is against CBC's bound. With
 /// `.time(seconds:)` the whole call ends within the limit (the class program gets about half of
-/// what is left, see `classProgramShare`); with `.work(units:)` the clock is never read.
+/// what is left, see `classProgramShare`); with `.work(units:)` the clock is never read, and CBC
+/// runs lean branch and bound (`workEffort`) so that its node limit bounds the work.
 public enum Rosterer {
     /// Share of the remaining time given to CBC on the class program (the rest is for the split and
     /// the improvement). Experiment in BENCHMARKS.md (roster at scale).
@@ -33,6 +34,12 @@ public enum Rosterer {
     static let maxClassRounds = 4
     /// Agents released per ruin-and-recreate move: a tenth of the agents, within these bounds.
     static let neighbourhood = 4...30
+    /// CBC's effort on the class program and the class subproblems under `.work(units:)`. With `.full`
+    /// a node limit did not bound the work: on the 14-day, 15-minute plan roster (q00 of
+    /// `benchmarks/make_plan_instance.py`, 200 agents) `--work-limit 50` took 89.5 CPU-s, 87 of them in
+    /// CBC (root cuts, strong branching, heuristics); `.lean` took 10.2 CPU-s for a roster within
+    /// 0.03 % of the same cost (BENCHMARKS.md, roster at scale). The time mode keeps `.full`.
+    static let workEffort = MixedIntegerProgram.Effort.lean
 
     /// Rosters `agents` to cover `requirements` within `timeLimit` seconds.
     public static func roster(
@@ -87,16 +94,18 @@ public enum Rosterer {
         // The class program, started from the construction.
         let classes = ClassProgram(instance)
         let nodes: Int? = if case .work(let units) = limits { units } else { nil }
+        // A work budget counts nodes, so each node must cost about the same: lean branch and bound.
+        let effort: MixedIntegerProgram.Effort = nodes == nil ? .full : workEffort
         var solution = classes.program.solve(
             timeLimit: deadline == nil ? .infinity : max(0.05, remaining() * classProgramShare),
-            relativeGap: 1e-6, start: classes.start(from: search), maxNodes: nodes)
+            relativeGap: 1e-6, start: classes.start(from: search), maxNodes: nodes, effort: effort)
         // CBC 2.10 can lose a MIP start on very small programs (its preprocessing drops columns the
         // start names: "Illegal index in ClpModel::getColumnName") and then stop without a solution;
         // solve again without the start in what is left.
         if solution.values.isEmpty && !solution.provenInfeasible {
             solution = classes.program.solve(
                 timeLimit: deadline == nil ? .infinity : max(0.05, remaining() * classProgramShare),
-                relativeGap: 1e-6, start: nil, maxNodes: nodes)
+                relativeGap: 1e-6, start: nil, maxNodes: nodes, effort: effort)
         }
         if solution.bound.isFinite { bound = max(0, solution.bound) }
         if solution.provenOptimal { bound = max(bound, solution.objective) }
@@ -115,15 +124,23 @@ public enum Rosterer {
         func done() -> Bool { optimal || search.objective <= bound + 1e-9 * max(1, bound) }
 
         // Fix-and-optimise: each class re-planned exactly by CBC with the others fixed, round after round.
+        // Under a work budget a class whose subproblem found nothing is not solved again (`settled`):
+        // on the plan roster the 90-member class's subproblem took half the budget's CBC time in
+        // rounds that gained nothing (BENCHMARKS.md, roster at scale).
         var improved = true
         var rounds = 0
+        var settled = Set<Int>()
         while improved && !done() && rounds < maxClassRounds {
             improved = false
             rounds += 1
-            for cls in classes.classes where !done() {
+            for (c, cls) in classes.classes.enumerated() where !done() && !settled.contains(c) {
                 if deadline != nil && remaining() <= 0 { break }
                 let seconds = deadline == nil ? Double.infinity : max(0.05, remaining() * classSubproblemShare)
-                if search.reoptimiseClass(cls.members, timeLimit: seconds, maxNodes: nodes) { improved = true }
+                if search.reoptimiseClass(cls.members, timeLimit: seconds, maxNodes: nodes, effort: effort) {
+                    improved = true
+                } else if nodes != nil {
+                    settled.insert(c)
+                }
                 progress?(
                     RosterProgress(
                         phase: "fix-and-optimise", elapsedSeconds: elapsed(), cost: search.cost, bound: bound))

@@ -3,14 +3,14 @@
 # a deterministic roster budget (work_limit). Times the plan in one process (wall and CPU, /usr/bin/time),
 # then runs it as 1, 2 and 4 shards (n processes started together with JOB_COMPLETION_INDEX set, then
 # `plan --merge`) and diffs each merged folder against the one-process run; sizes the report.
-# Usage: benchmarks/plan_bench.sh [WORK_LIMIT]   (default 200 CBC nodes / search moves per roster; from the
+# Usage: benchmarks/plan_bench.sh [WORK_LIMIT]   (default 50 CBC nodes / search moves per roster; from the
 # repository root, after a release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 H=.build/release/headcount
 W=benchmarks/work/plan
 DATE=2024-12-29
-python3 benchmarks/make_plan_instance.py "$W" "${1:-200}"
+python3 benchmarks/make_plan_instance.py "$W" "${1:-50}"
 rm -rf "$W"/out-*
 now() { date +%s.%N; }
 cpu() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} /Maximum resident/ {m=$2} END {printf "cpu=%.1f s (user %.1f + sys %.1f), peak RSS of one process %d MB", u+s, u, s, m/1024}' "$1"; }

@@ -203,11 +203,27 @@ struct PlanRun {
         return reports
     }
 
+    /// Attempts at creating a worker's staging folder (see `work`): the race it retries needs
+    /// another process's `rmdir` to land in a microsecond window every time.
+    static let stagingAttempts = 5
+
     /// The worker's side: plans one queue into its staging folder and writes its `QueueReport`
     /// there (the parent publishes the files). Only a failure to write the report throws.
     func work(_ queue: QueuePlanConfig) async throws {
         let staging = PlanWorkers(runFolder: runFolder, arguments: []).stagingFolder(queue.name, pid: getpid())
-        try PlanFiles.makeDirectories(staging)
+        // The parent (or another shard) removes `.staging` once it is empty after publishing a
+        // queue; it can do so between our mkdir of `.staging` and of our own folder inside it
+        // (ENOENT). Each retry creates both again; the window is a few microseconds wide.
+        var attempt = 1
+        while true {
+            do {
+                try PlanFiles.makeDirectories(staging)
+                break
+            } catch {
+                guard attempt < Self.stagingAttempts else { throw error }
+                attempt += 1
+            }
+        }
         let outcome = await QueuePipeline(queue: queue, runDay: runDay).run(into: staging)
         try PlanFiles.write(QueueReport(outcome).text, to: staging + "/" + QueueReport.fileName)
     }

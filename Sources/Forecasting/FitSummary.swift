@@ -48,24 +48,8 @@ public struct FitSummary: Sendable {
 
     /// One queue's JSON object.
     public var json: String {
-        func number(_ x: Double) -> String { x.isFinite ? formatDecimal(x, places: 6) : "null" }
-        func string(_ s: String) -> String {
-            var out = "\""
-            for c in s.unicodeScalars {
-                switch c {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                default:
-                    if c.value < 0x20 {
-                        out += "\\u" + String(c.value, radix: 16).leftPadded(4)
-                    } else {
-                        out.unicodeScalars.append(c)
-                    }
-                }
-            }
-            return out + "\""
-        }
+        func number(_ x: Double) -> String { JSONText.number(x, places: 6) }
+        let string = JSONText.string
         let i = intervals
         let memberList = members.map { "{\"model\": \(string($0.name)), \"weight\": \(number($0.weight))}" }
         let candidateList = candidates.map { "{\"model\": \(string($0.name)), \"backtest_wape\": \(number($0.wape))}" }
@@ -90,8 +74,4 @@ public struct FitSummary: Sendable {
             "ratio_smoothing_minutes": \(number(profile.ratioSmoothingMinutes))}}
             """
     }
-}
-
-extension String {
-    fileprivate func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -97,30 +97,3 @@ struct QueueOutcome: Sendable {
         return "{" + fields.map { "\(JSONText.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
     }
 }
-
-/// JSON text pieces written the same way on every machine.
-enum JSONText {
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    /// A finite number by `formatDecimal`; `null` otherwise.
-    static func number(_ x: Double, places: Int) -> String { x.isFinite ? formatDecimal(x, places: places) : "null" }
-}

@@ -46,6 +46,11 @@ public struct FairnessReport: Sendable {
     /// A shift is late when it ends after this time of day, seconds after local midnight (20:00:
     /// the usual start of evening premiums, e.g. German collective agreements' Spätarbeit).
     public static let lateShiftEndSeconds = 20 * 3_600
+    /// `lateShiftEndSeconds` as `HH:MM`, for the report's text and JSON.
+    static var lateShiftEndText: String {
+        let minutes = lateShiftEndSeconds / 60
+        return (minutes / 60 < 10 ? "0" : "") + "\(minutes / 60):" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)"
+    }
 
     public var pools: [Pool]
     /// The roster's start-spread violations (`RosterRules`).
@@ -81,7 +86,7 @@ public struct FairnessReport: Sendable {
         }
         return pools.map { p in
             "fairness \(p.pool.rawValue) (\(p.agents) agents, min/median/max): weekend days \(f(p.weekendDays, 1)); "
-                + "late shifts (end after 20:00) \(f(p.lateShifts, 1)); paid hours \(f(p.paidHours, 2))"
+                + "late shifts (end after \(Self.lateShiftEndText)) \(f(p.lateShifts, 1)); paid hours \(f(p.paidHours, 2))"
         }
     }
 
@@ -97,7 +102,8 @@ public struct FairnessReport: Sendable {
                 + "     \"late_shifts\": \(spread(p.lateShifts)),\n"
                 + "     \"paid_hours\": \(spread(p.paidHours))}"
         }
-        return "{\n  \"late_shift_ends_after\": \"20:00\",\n  \"start_spread_violations\": \(startSpreadViolations),\n"
+        return
+            "{\n  \"late_shift_ends_after\": \"\(Self.lateShiftEndText)\",\n  \"start_spread_violations\": \(startSpreadViolations),\n"
             + "  \"pools\": [\n" + body.joined(separator: ",\n") + "\n  ]\n}\n"
     }
 }

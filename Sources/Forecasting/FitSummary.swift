@@ -26,6 +26,24 @@ public struct FitSummary: Sendable {
     /// The whole horizon's forecast calls and bounds at the level: the interval model aggregated over every open
     /// slot of every forecast day, day shocks correlated (bounds of the sum, not sums of bounds).
     public var horizonTotal: (calls: Double, lower: Double, upper: Double)?
+    /// The public-holiday calendar kept (recognised in the history's closures, or named), if any.
+    public var holidays: HolidayInference?
+    /// Its holidays between the history's last day and the last forecast day, forecast closed (or skipped when they
+    /// open the horizon).
+    public var holidaysInHorizon: [SpecialDay] = []
+
+    /// A warning for stderr when a recognised calendar closes forecast days (a guess that changes the forecast), else
+    /// `nil`.
+    public var holidayWarning: String? {
+        guard let h = holidays, h.recognised, !holidaysInHorizon.isEmpty else { return nil }
+        let seen = h.closedSeen.suffix(3).map { "\(formatISODate(days: $0.day)) \($0.label)" }.joined(separator: ", ")
+        let days = holidaysInHorizon.map { "\(formatISODate(days: $0.day)) \($0.label)" }.joined(separator: ", ")
+        let plural = holidaysInHorizon.count == 1 ? "" : "s"
+        return
+            "warning: \(queue ?? "all"): the history closed on \(h.coreClosed) of \(h.coreClosed + h.coreOpen) \(h.calendar.name) "
+            + "core public holidays it covers (\(seen)); forecasting \(days) closed and the working day\(plural) after "
+            + "as catch-up (--holidays none to forecast \(holidaysInHorizon.count == 1 ? "it" : "them") open, or list them in --special-days)"
+    }
 
     /// One line for stderr.
     public var line: String {
@@ -53,12 +71,25 @@ public struct FitSummary: Sendable {
         let i = intervals
         let memberList = members.map { "{\"model\": \(string($0.name)), \"weight\": \(number($0.weight))}" }
         let candidateList = candidates.map { "{\"model\": \(string($0.name)), \"backtest_wape\": \(number($0.wape))}" }
+        let holidayJSON = holidays.map { h in
+            let closed = holidaysInHorizon.map {
+                "{\"date\": \"\(formatISODate(days: $0.day))\", \"label\": \(string($0.label))}"
+            }
+            let seen = h.closedSeen.map {
+                "{\"date\": \"\(formatISODate(days: $0.day))\", \"label\": \(string($0.label))}"
+            }
+            return "{\"calendar\": \(string(h.calendar.code)), \"recognised\": \(h.recognised), "
+                + "\"core_closed\": \(h.coreClosed), \"core_open\": \(h.coreOpen), "
+                + "\"closed_in_history\": [\(seen.joined(separator: ", "))], "
+                + "\"closed_in_horizon\": [\(closed.joined(separator: ", "))]}"
+        }
         let total = horizonTotal.map {
             "{\"calls\": \(number($0.calls)), \"lower\": \(number($0.lower)), \"upper\": \(number($0.upper))}"
         }
         return """
               {"queue": \(queue.map(string) ?? "null"), "requested_model": \(string(requestedModel)), \
             "model": \(string(modelName)), "history_days": \(historyDays), "horizon_total": \(total ?? "null"),
+               "public_holidays": \(holidayJSON ?? "null"),
                "members": [\(memberList.joined(separator: ", "))],
                "backtest": {"folds": \(backtestFolds), "wape": \(number(backtestWAPE)), \
             "candidates": [\(candidateList.joined(separator: ", "))]},

@@ -22,9 +22,13 @@ public struct FittedQueue: Sendable {
     /// The length in seconds of partial slots (a closing slot open 5 of its 30 minutes), keyed by
     /// `isoWeekday * 100_000 + slot`, from the most recent history row of that weekday and slot.
     public var slotLengths: [Int: Int] = [:]
+    /// The special days the forecast kept: the request's, plus the public holidays its `HolidayPolicy` implies for
+    /// this history (`HolidayInference`).
+    public var specialDays: SpecialDays = .none
 
-    /// Whether target day `day` is the first working day after a closed special day.
-    public func followsClosedDay(_ day: Int, specialDays: SpecialDays) -> Bool {
-        specialDays.byDay[day - 1]?.kind == .closed && specialDays.byDay[day]?.kind != .closed
+    /// Whether target day `day` is the first working day after a closed special day: the closest earlier day on a
+    /// weekday the centre opens (at most a week back) is a closed special day (a Monday after a Friday holiday counts).
+    public func followsClosedDay(_ day: Int) -> Bool {
+        specialDays.followsClosure(day) { openSlots[DayGrid.weekday($0)]?.contains(true) ?? false }
     }
 }

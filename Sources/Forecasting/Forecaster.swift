@@ -96,11 +96,16 @@ public enum Forecaster {
         throws -> FittedQueue
     {
         let open = grid.openSlots()
+        // The public holidays the request's policy implies for this history, through the farthest day the horizon
+        // can reach (`HolidayInference`); the backtests infer them per fold from the fold's training days.
+        let lastDay = grid.days.last ?? 0
+        let reach = targetDays?.max() ?? (lastDay + request.horizonDays + maximumLeadingClosedDays)
+        let (resolved, holidays) = HolidayInference.resolve(request.specialDays, grid: grid, through: reach)
         let targets: [Int]
         if let targetDays {
             targets = targetDays
         } else if let last = grid.days.last, request.horizonDays > 0 {
-            let first = firstOpenDay(after: last, open: open, specialDays: request.specialDays)
+            let first = firstOpenDay(after: last, open: open, specialDays: resolved)
             targets = Array(first...(first + request.horizonDays - 1))
         } else {
             targets = []
@@ -108,7 +113,7 @@ public enum Forecaster {
         // The models see the post-closure days as special days of their own (`PostClosureDays`); the backtests mark
         // them per fold from the fold's training days (`RollingOrigin.fold`), so no fold knows a closure in advance.
         let special = PostClosureDays.marked(
-            request.specialDays, grid: grid, futureDays: max(0, (targets.max() ?? 0) - (grid.days.last ?? 0)))
+            resolved, grid: grid, futureDays: max(0, (targets.max() ?? 0) - (grid.days.last ?? 0)))
         let profile = IntradayProfile.estimate(grid, specialDays: special)
         let requested = try ModelCatalog.model(named: request.modelName, profile: profile)
         var model: any ForecastModel = requested
@@ -142,16 +147,19 @@ public enum Forecaster {
             backtestWAPE: pairs.isEmpty ? .nan : AccuracyMetrics(pairs, naiveMAE: 1).wape,
             backtestFolds: Set(pairs.map { $0.day - $0.horizonDay }).count, candidates: candidates,
             intervals: intervals, profile: profile, historyDays: grid.days.count)
+        summary.holidays = holidays
+        summary.holidaysInHorizon = (holidays?.assumedClosed ?? []).filter { d in d.day <= (targets.max() ?? lastDay) }
         var fitted = FittedQueue(
             queue: queue, grid: grid, model: model, targetDays: targets, points: points, intervals: intervals,
             openSlots: open, aht: AHTProfile(grid), summary: summary)
+        fitted.specialDays = resolved
         // The horizon's total and its bounds: the interval model aggregated over the forecast days.
         var parts: [IntervalModel.DayPart] = []
         for (t, day) in targets.enumerated() where t < points.count && special.byDay[day]?.kind != .closed {
             guard let mask = open[DayGrid.weekday(day)] else { continue }
             var part = IntervalModel.DayPart(
                 horizonDay: t, total: 0, sumOfSquares: 0,
-                afterClosedDay: fitted.followsClosedDay(day, specialDays: special))
+                afterClosedDay: fitted.followsClosedDay(day))
             for s in 0..<grid.slotsPerDay where mask[s] {
                 part.total += points[t][s]
                 part.sumOfSquares += points[t][s] * points[t][s]
@@ -199,10 +207,10 @@ public enum Forecaster {
             let grid = fit.grid
             var rows: [ForecastRow] = []
             for (t, day) in fit.targetDays.enumerated() where t < fit.points.count {
-                if request.specialDays.byDay[day]?.kind == .closed { continue }
+                if fit.specialDays.byDay[day]?.kind == .closed { continue }
                 let w = DayGrid.weekday(day)
                 guard let mask = fit.openSlots[w] else { continue }
-                let afterClosed = fit.followsClosedDay(day, specialDays: request.specialDays)
+                let afterClosed = fit.followsClosedDay(day)
                 for s in 0..<grid.slotsPerDay where mask[s] {
                     let wall = day * 86_400 + s * grid.intervalSeconds
                     let (first, second) = timeZone.utcCandidates(forWall: wall)

@@ -74,7 +74,7 @@ import Testing
         // History ends on a Friday: the horizon starts on Monday, two whole weeks.
         let friday = Synthetic.monday + 7 * 20 + 4
         let fitted = try Forecaster.fit(Self.history(lastDay: friday), ForecastRequest(horizonDays: 14))[0]
-        let totals = WeeklyTotals(fitted, specialDays: .none)
+        let totals = WeeklyTotals(fitted)
         #expect(totals.weeks.map(\.monday) == [friday + 3, friday + 10])
         #expect(totals.weeks.allSatisfy { !$0.partial && CivilCalendar.isoWeekday(days: $0.monday) == 1 })
         // Each week's total is the sum of its open slots' forecasts; the bounds come from the variance of the sum,
@@ -104,7 +104,7 @@ import Testing
         // History ends on a Tuesday: the horizon (Wed … Tue) touches two weeks, both partial.
         let tuesday = Synthetic.monday + 7 * 20 + 1
         let fitted = try Forecaster.fit(Self.history(lastDay: tuesday), ForecastRequest(horizonDays: 7))[0]
-        let totals = WeeklyTotals(fitted, specialDays: .none)
+        let totals = WeeklyTotals(fitted)
         #expect(totals.weeks.count == 2)
         #expect(totals.weeks.allSatisfy { $0.partial })
         #expect(totals.weeks[0].firstDay == tuesday + 1 && totals.weeks[0].lastDay == tuesday + 3)
@@ -114,7 +114,7 @@ import Testing
         // A Mon–Fri centre's week ending on Friday is whole: its closed weekend lies outside the horizon harmlessly.
         let friday = Synthetic.monday + 7 * 20 + 4
         let whole = try Forecaster.fit(Self.history(lastDay: friday), ForecastRequest(horizonDays: 5))[0]
-        #expect(WeeklyTotals(whole, specialDays: .none).weeks.map(\.partial) == [false])
+        #expect(WeeklyTotals(whole).weeks.map(\.partial) == [false])
     }
 
     @Test func aWeekInADaylightSavingZoneLastsItsRealLength() throws {

@@ -21,18 +21,19 @@ enum PostClosureDays {
     /// within the ordinary ±4 %). Source: BENCHMARKS.md, "Accuracy" under issue 11.
     static let postClosureLabels = ["after-closure-1", "after-closure-2"]
 
-    /// `specialDays` plus the post-closure days of `grid`'s history and of the `futureDays` after it.
-    static func marked(_ specialDays: SpecialDays, grid: DayGrid, futureDays: Int) -> SpecialDays {
-        guard let first = grid.days.first, let last = grid.days.last else { return specialDays }
+    /// `specialDays` plus the public holidays its policy implies for `grid` (`HolidayInference.resolve`), plus the
+    /// post-closure days of `grid`'s history and of the `futureDays` after it.
+    static func marked(_ given: SpecialDays, grid: DayGrid, futureDays: Int) -> SpecialDays {
+        guard let first = grid.days.first, let last = grid.days.last else { return given }
+        let specialDays = HolidayInference.resolve(given, grid: grid, through: last + max(0, futureDays)).0
         var present = Set<Int>()
         for (k, d) in grid.days.enumerated() where grid.values[k].contains(where: { $0 > 0 }) { present.insert(d) }
         var out = specialDays.byDay
         // Working days in order: history days with calls, then every future day that is not a closed special day.
         var working = grid.days.filter { present.contains($0) }
+        // Future days of a weekday with calls in the last four weeks (`DayGrid.openHoursWindowDays`).
+        let openWeekdays = Set(working.filter { $0 > last - DayGrid.openHoursWindowDays }.map { DayGrid.weekday($0) })
         if futureDays > 0 {
-            // Future days of a weekday with calls in the last four weeks (`DayGrid.openHoursWindowDays`).
-            let openWeekdays = Set(
-                working.filter { $0 > last - DayGrid.openHoursWindowDays }.map { DayGrid.weekday($0) })
             for d in (last + 1)...(last + futureDays)
             where specialDays.byDay[d]?.kind != .closed && openWeekdays.contains(DayGrid.weekday(d)) {
                 working.append(d)
@@ -42,7 +43,7 @@ enum PostClosureDays {
         for d in working {
             let afterGap: Bool
             if d > last {
-                afterGap = specialDays.byDay[d - 1]?.kind == .closed
+                afterGap = specialDays.followsClosure(d) { openWeekdays.contains(DayGrid.weekday($0)) }
             } else {
                 afterGap = PostHolidayShock.followsClosure(d, present: present, first: first, specialDays: specialDays)
             }

@@ -24,6 +24,9 @@ public struct SpecialDay: Equatable, Sendable {
 public struct SpecialDays: Sendable {
     /// The days, keyed by local day number.
     public var byDay: [Int: SpecialDay]
+    /// The public-holiday calendar to keep besides these days (`HolidayInference`); resolved per history by
+    /// `HolidayInference.resolve`, which every fit and backtest fold calls on its own training days.
+    public var holidays: HolidayPolicy = .none
 
     /// No special days.
     public static let none = SpecialDays(byDay: [:])
@@ -92,6 +95,15 @@ public struct SpecialDays: Sendable {
         }
         if header == nil { throw .emptyFile(file: path) }
         return SpecialDays(days)
+    }
+
+    /// Whether `day` (not itself closed) is the first working day after a closed special day: walking back over the
+    /// days on which `opens` is false (weekends), at most a week, the first day that opens is a closed special day.
+    public func followsClosure(_ day: Int, opens: (Int) -> Bool) -> Bool {
+        guard byDay[day]?.kind != .closed else { return false }
+        var previous = day - 1
+        while previous > day - 7, byDay[previous]?.kind != .closed, !opens(previous) { previous -= 1 }
+        return byDay[previous]?.kind == .closed
     }
 
     /// `YYYY-MM-DD` to a day number.

@@ -77,7 +77,8 @@ public struct RollingOrigin: Sendable {
 
     /// One fold: forecast `horizonDays` from `origin` with a model trained on `train`, compared with `grid`'s actual rows.
     /// The model sees the post-closure days (`PostClosureDays`) that `train` and `specialDays` reveal at the origin —
-    /// not those of closures inside the fold that only its actuals show, which a real forecast could not know.
+    /// not those of closures inside the fold that only its actuals show, which a real forecast could not know — and
+    /// the public holidays `specialDays.holidays` implies from `train` alone; days it forecasts closed score as 0.
     public func fold(_ model: any ForecastModel, train: DayGrid, grid: DayGrid, origin: Int, specialDays: SpecialDays)
         throws -> [Pair]
     {
@@ -85,7 +86,7 @@ public struct RollingOrigin: Sendable {
         let known = PostClosureDays.marked(
             specialDays, grid: train, futureDays: max(0, origin + horizonDays - 1 - (train.days.last ?? origin)))
         let forecast = try model.forecast(train, targetDays: targets, specialDays: known)
-        return Self.compare(forecast, targets: targets, train: train, grid: grid, specialDays: specialDays)
+        return Self.compare(forecast, targets: targets, train: train, grid: grid, specialDays: known)
     }
 
     /// Pairs of a forecast of `targets` (made from `train`) with `grid`'s actual rows; slots closed in the opening

@@ -68,11 +68,11 @@ public enum BacktestReport {
                             continue
                         }
                         let fold = RollingOrigin.compare(
-                            fitted.points, targets: targets, train: train, grid: grid, specialDays: specialDays)
+                            fitted.points, targets: targets, train: train, grid: grid, specialDays: fitted.specialDays)
                         let intervals = fitted.intervals
                         var byDay: [Int: (f: Double, f2: Double, y: Double, h: Int)] = [:]
                         for p in fold {
-                            let afterClosed = fitted.followsClosedDay(p.day, specialDays: specialDays)
+                            let afterClosed = fitted.followsClosedDay(p.day)
                             let (lo, hi) = intervals.bounds(
                                 p.forecast, horizonDay: p.horizonDay, afterClosedDay: afterClosed)
                             let inside = p.actual >= lo && p.actual <= hi
@@ -92,7 +92,7 @@ public enum BacktestReport {
                         let targetSet = Set(targets)
                         for (day, d) in byDay.sorted(by: { $0.key < $1.key }) {
                             guard d.f > 0 else { continue }
-                            let afterClosed = fitted.followsClosedDay(day, specialDays: specialDays)
+                            let afterClosed = fitted.followsClosedDay(day)
                             let v = intervals.variance(
                                 total: d.f, sumOfSquares: d.f2, horizonDay: d.h, afterClosedDay: afterClosed)
                             let (lo, hi) = intervals.bounds(mean: d.f, variance: v)

@@ -44,8 +44,9 @@ public struct WeeklyTotals: Sendable {
     /// The Monday (local day number) of the ISO week containing `day`.
     public static func monday(of day: Int) -> Int { day - (DayGrid.weekday(day) - 1) }
 
-    /// Aggregates a fitted queue's forecast days to ISO weeks.
-    public init(_ fitted: FittedQueue, specialDays: SpecialDays) {
+    /// Aggregates a fitted queue's forecast days to ISO weeks (its closed special days are skipped).
+    public init(_ fitted: FittedQueue) {
+        let specialDays = fitted.specialDays
         let grid = fitted.grid
         struct Acc {
             var first = Int.max
@@ -61,7 +62,7 @@ public struct WeeklyTotals: Sendable {
             else { continue }
             var part = IntervalModel.DayPart(
                 horizonDay: t, total: 0, sumOfSquares: 0,
-                afterClosedDay: fitted.followsClosedDay(day, specialDays: specialDays))
+                afterClosedDay: fitted.followsClosedDay(day))
             var acc = byWeek[Self.monday(of: day)] ?? Acc()
             for s in 0..<grid.slotsPerDay where mask[s] {
                 let f = fitted.points[t][s]

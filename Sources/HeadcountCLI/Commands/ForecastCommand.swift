@@ -28,6 +28,17 @@ struct HistoryOptions: ParsableArguments {
     @Option(help: "Special days CSV: date,label[,kind] with kind closed|holiday|event (default holiday).")
     var specialDays: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Public holidays: auto, none, or a calendar (\(PublicHolidayCalendar.all.map(\.code).joined(separator: ", "))).",
+            discussion:
+                "auto: when the history's closures follow a country's core public holidays (at least two, two thirds of those it covers), the coming ones are forecast closed and the working days after them as catch-up; stderr warns. A named calendar is kept without that test. Holidays the history saw open stay open; --special-days entries win."
+        ))
+    var holidays: String = "auto"
+
+    /// `--holidays` parsed (`validate()` has checked it).
+    var holidayPolicy: HolidayPolicy { HolidayPolicy(text: holidays) ?? .none }
+
     @Option(help: "Prediction-interval level in (0, 1).")
     var level: Double = 0.9
 
@@ -43,6 +54,9 @@ struct HistoryOptions: ParsableArguments {
             }
             try validateInterval(interval)
         }
+        guard HolidayPolicy(text: holidays) != nil else {
+            throw ValidationError("unknown --holidays '\(holidays)'; expected \(HolidayPolicy.expected)")
+        }
         guard level > 0, level < 1 else {
             throw ValidationError("--level \(level) must be strictly between 0 and 1, e.g. 0.9")
         }
@@ -57,7 +71,8 @@ struct HistoryOptions: ParsableArguments {
     func loadWithIncidents() throws -> (IntervalHistory, IntervalHistory, SpecialDays, [Incident]) {
         let history = try HistoryFile.read(
             path: self.history, timeZone: try timeZone.zone(), intervalSeconds: weekly ? nil : interval?.seconds)
-        let special = try specialDays.map { try SpecialDays.read(path: $0) } ?? .none
+        var special = try specialDays.map { try SpecialDays.read(path: $0) } ?? .none
+        special.holidays = holidayPolicy
         let known = try incidents.map { try IncidentFile.read(path: $0, timeZone: try timeZone.zone()) } ?? []
         return (history, IncidentMask.apply(known, to: history), special, known)
     }
@@ -174,7 +189,7 @@ struct ForecastCommand: ParsableCommand {
         do {
             if input.weekly {
                 forecasts = try Forecaster.fit(history, request).map { fitted in
-                    let totals = WeeklyTotals(fitted, specialDays: special)
+                    let totals = WeeklyTotals(fitted)
                     for w in totals.weeks where w.partial {
                         let days = w.lastDay - w.firstDay + 1
                         printError(
@@ -202,6 +217,7 @@ struct ForecastCommand: ParsableCommand {
             outputs.add(Array(FitSummary.json(forecasts.compactMap(\.summary)).utf8), to: report)
         }
         try outputs.commit()
+        for f in forecasts { if let warning = f.summary?.holidayWarning { printError(warning) } }
         if !quiet {
             for f in forecasts { if let line = f.summary?.line { printError(line) } }
         }

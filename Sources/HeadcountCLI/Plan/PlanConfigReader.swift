@@ -17,7 +17,7 @@ enum PlanConfigReader {
     static let queueOnlyKeys = ["name", "series"]
     /// Keys allowed in `[defaults]` and in every `[[queue]]`.
     static let settingKeys = [
-        "history", "time_zone", "interval", "horizon", "model", "level", "erlang", "patience", "target_sl",
+        "history", "time_zone", "interval", "horizon", "model", "holidays", "level", "erlang", "patience", "target_sl",
         "target_seconds",
         "max_occupancy", "max_asa", "max_abandon", "shrinkage", "deflection", "bot_containment", "aht", "min_agents",
         "shifts", "agents", "special_days", "incidents", "scenario", "allow_understaffing", "time_limit", "work_limit",
@@ -128,6 +128,12 @@ enum PlanConfigReader {
                 throw v.error(expected: "one of \(ModelCatalog.names.joined(separator: ", "))")
             }
         }
+        var holidays = HolidayPolicy.infer
+        if let v = value("holidays") {
+            let text = try v.string(expected: "\"auto\", \"none\" or a calendar code in quotes")
+            guard let policy = HolidayPolicy(text: text) else { throw v.error(expected: HolidayPolicy.expected) }
+            holidays = policy
+        }
         var erlang = QueuePlanConfig.ErlangModel.erlangC
         if let v = value("erlang") {
             let text = try v.string(expected: "\"erlang-c\" or \"erlang-a\"")
@@ -194,7 +200,7 @@ enum PlanConfigReader {
         let unit: (Double) -> Bool = { $0 >= 0 && $0 < 1 }
         return QueuePlanConfig(
             name: name, line: table.line, history: history, series: series, timeZone: zone, intervalSeconds: interval,
-            horizonDays: horizon, model: model,
+            horizonDays: horizon, model: model, holidays: holidays,
             level: try number("level", 0.9, expected: "a level strictly between 0 and 1") { $0 > 0 && $0 < 1 } ?? 0.9,
             erlang: erlang, patienceSeconds: patience,
             targetSL: try number("target_sl", 0.8, expected: "a share strictly between 0 and 1") { $0 > 0 && $0 < 1 }

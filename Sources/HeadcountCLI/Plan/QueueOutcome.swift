@@ -41,6 +41,8 @@ struct QueueOutcome: Sendable {
         var abandonRateExpected: Estimate?
         /// Replications behind the two estimates.
         var simulationReplications: Int
+        /// Public holidays in the horizon forecast closed (`date label`), from the queue's `holidays` policy.
+        var publicHolidaysClosed: [String]
         var rosterRows: Int
         var agentsUsed: Int
     }
@@ -87,6 +89,10 @@ struct QueueOutcome: Sendable {
                     f.abandonRateExpected.map { JSONText.number($0.halfWidth, places: 4) } ?? "null"
                 ),
                 ("simulation_replications", String(f.simulationReplications)),
+                (
+                    "public_holidays_closed",
+                    "[" + f.publicHolidaysClosed.map(JSONText.string).joined(separator: ", ") + "]"
+                ),
                 ("roster_rows", String(f.rosterRows)), ("agents_used", String(f.agentsUsed)),
             ]
         }

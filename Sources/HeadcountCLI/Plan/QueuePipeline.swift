@@ -90,7 +90,8 @@ struct QueuePipeline: Sendable {
         let baseline = IncidentMask.apply(known, to: history)
 
         // 2. Forecast the days after the run date.
-        let special = try queue.specialDays.map { try SpecialDays.read(path: $0.resolved) } ?? .none
+        var special = try queue.specialDays.map { try SpecialDays.read(path: $0.resolved) } ?? .none
+        special.holidays = queue.holidays
         let request = ForecastRequest(
             horizonDays: queue.horizonDays + lag, modelName: queue.model, level: queue.level, specialDays: special)
         guard var forecast = try Forecaster.forecast(baseline, request).first else {
@@ -144,6 +145,9 @@ struct QueuePipeline: Sendable {
             serviceLevelPromised: try promisedServiceLevel(staffing, coverage: coverage),
             serviceLevelExpected: simulated.serviceLevel, abandonRateExpected: simulated.abandonRate,
             simulationReplications: queue.replications,
+            publicHolidaysClosed: (forecast.summary?.holidaysInHorizon ?? []).filter { $0.day > runDay }.map {
+                "\(formatISODate(days: $0.day)) \($0.label)"
+            },
             rosterRows: rows, agentsUsed: agentsUsed)
     }
 

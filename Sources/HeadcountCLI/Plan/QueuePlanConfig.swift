@@ -1,4 +1,5 @@
 import CallData
+import Forecasting
 import Scheduling
 
 /// What the nightly plan is asked to do for one queue: where its inputs are and how it is
@@ -30,6 +31,8 @@ struct QueuePlanConfig: Sendable, Equatable {
     var intervalSeconds: Int
     var horizonDays: Int
     var model: String
+    /// Public holidays (`holidays` key: "auto", the default, "none" or a calendar code), as `forecast --holidays`.
+    var holidays: HolidayPolicy
     var level: Double
     var erlang: ErlangModel
     var patienceSeconds: Double?

@@ -8,6 +8,8 @@ Usage: make_unseen_centres.py OUTDIR   -> writes
   c247.csv      24/7 centre, 30 min, every day, night trough, weekend dip
   fri_sat.csv   Sun–Thu centre (Fri–Sat closed), 08:00–20:00, 15 min, holidays closed
   sat_half.csv  Mon–Sat centre, Sat mornings only, 30 min, evening closing drifts with the season
+  uk_bank.csv   Mon–Fri centre, 08:00–20:00, 15 min, 2024-01-01 to 2025-09-12, closed on the bank holidays of
+                England and Wales (gov.uk) with a catch-up on the next working day (public holidays, issue 11)
 Seeded (deterministic)."""
 import datetime as dt, math, os, random, sys
 import numpy as np
@@ -70,3 +72,13 @@ centre(os.path.join(out, "sat_half.csv"), 3, start, 364, 30,
        [1.15, 1.0, 0.95, 0.95, 0.9, 0.35, 0.0],
        lambda wd, h: math.exp(-((h - 11) / 2.5) ** 2) + 0.6 * math.exp(-((h - 16) / 2.5) ** 2),
        phi_day=0.008, phi_slot=0.015, holidays=hol)
+
+# Mon–Fri, 08–20, 15 min, closed on the England and Wales bank holidays (gov.uk lists) with a +30 % catch-up; the
+# last 8 weeks hold the summer bank holiday (25 August 2025).
+uk_hol = {dt.date(2024, 1, 1), dt.date(2024, 3, 29), dt.date(2024, 4, 1), dt.date(2024, 5, 6), dt.date(2024, 5, 27),
+          dt.date(2024, 8, 26), dt.date(2024, 12, 25), dt.date(2024, 12, 26), dt.date(2025, 1, 1), dt.date(2025, 4, 18),
+          dt.date(2025, 4, 21), dt.date(2025, 5, 5), dt.date(2025, 5, 26), dt.date(2025, 8, 25)}
+centre(os.path.join(out, "uk_bank.csv"), 4, start, (dt.date(2025, 9, 12) - start).days + 1, 15, lambda d, h: 8 <= h < 20,
+       3000, [1.2, 1.0, 0.95, 0.95, 0.9, 0.0, 0.0],
+       lambda wd, h: math.exp(-((h - 10.5) / 2.5) ** 2) + 0.7 * math.exp(-((h - 15) / 3) ** 2),
+       phi_day=0.005, phi_slot=0.01, holidays=uk_hol)

@@ -266,6 +266,7 @@ import Testing
         ("[[queue]]\nname = \"x\"\nwork_limit = 0\n", ":31:14:", "work units"),
         ("[[queue]]\nname = \"x\"\nmin_rest = \"49h\"\n", ":31:12:", "\"48h\""),
         ("[[queue]]\nname = \"x\"\nstart_spread_hard = true\n", ":31:21:", "only together with a start_spread"),
+        ("[[queue]]\nname = \"x\"\nholidays = \"xx\"\n", ":31:12:", "auto, none or a calendar code (us, ca"),
     ])
     func configErrorsNameTheLine(extra: String, location: String, expected: String) throws {
         let dir = CLI.temporaryDirectory()
@@ -398,6 +399,38 @@ import Testing
             #expect(
                 try FileManager.default.destinationOfSymbolicLink(atPath: out.appendingPathComponent("latest").path)
                     == Self.date)
+        }
+    }
+
+    @Test func aRecognisedHolidayIsClosedInThePlanAndNamedInTheSummary() throws {
+        // The night before the Labor Day weekend: the bank's closures follow the US calendar, so Monday 1 September
+        // is planned closed; `holidays = "none"` plans it open.
+        let dir = CLI.temporaryDirectory()
+        let root = CLI.root.path
+        for (policy, closed) in [("auto", ["2003-09-01 labor-day"]), ("none", [])] {
+            let config = dir.appendingPathComponent("plan-\(policy).toml").path
+            try """
+            [[queue]]
+            name = "alpha"
+            history = "\(root)/data/bank_calls_5min.csv"
+            shifts = "\(root)/data/shifts.toml"
+            horizon = "4d"
+            model = "weekly-mean"
+            holidays = "\(policy)"
+            aht = 300
+            replications = 2
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+            let out = dir.appendingPathComponent("out-\(policy)")
+            let r = try Self.run(["plan", "--config", config, "--output-dir", out.path, "--date", "2003-08-29"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let summary =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: out.appendingPathComponent("2003-08-29/summary.json"))) as? [String: Any]
+            let queue = (summary?["queues"] as? [[String: Any]])?.first
+            #expect(queue?["public_holidays_closed"] as? [String] == closed, "\(String(describing: queue))")
+            let staffing = try String(
+                contentsOf: out.appendingPathComponent("2003-08-29/alpha/staffing.csv"), encoding: .utf8)
+            #expect(staffing.contains("\n2003-09-01T") == closed.isEmpty)
         }
     }
 

@@ -125,7 +125,9 @@ struct ForecastCommand: ParsableCommand {
         discussion: """
             Forecasts every interval of the calendar days from the first day the centre opens after the \
             history's last day (closed weekdays and closed special days right after it are skipped), for the slots where \
-            the centre is open (learnt from the recent weeks). Models: \(ModelCatalog.names.joined(separator: ", ")). \
+            the centre is open (learnt from the recent weeks). With --holidays auto (the default), a country's public-holiday \
+            calendar that the history's closures follow is recognised and its coming holidays are forecast closed, the \
+            working days after them as catch-up; stderr warns. Models: \(ModelCatalog.names.joined(separator: ", ")). \
             auto picks per queue by rolling-origin backtest on the history itself (and may average the best two). \
             Prediction intervals (--level) come from that backtest's errors: a day-level shock times over-dispersed \
             count noise, so a row's bounds hold that row's count with the stated probability (the bounds of a day are \

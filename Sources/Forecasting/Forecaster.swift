@@ -148,7 +148,10 @@ public enum Forecaster {
             backtestFolds: Set(pairs.map { $0.day - $0.horizonDay }).count, candidates: candidates,
             intervals: intervals, profile: profile, historyDays: grid.days.count)
         summary.holidays = holidays
-        summary.holidaysInHorizon = (holidays?.assumedClosed ?? []).filter { d in d.day <= (targets.max() ?? lastDay) }
+        // The holidays actually closed: a day the request lists as a holiday or event stays open.
+        summary.holidaysInHorizon = (holidays?.assumedClosed ?? []).filter { d in
+            d.day <= (targets.max() ?? lastDay) && resolved.byDay[d.day] == d
+        }
         var fitted = FittedQueue(
             queue: queue, grid: grid, model: model, targetDays: targets, points: points, intervals: intervals,
             openSlots: open, aht: AHTProfile(grid), summary: summary)

@@ -109,6 +109,30 @@ import Testing
         #expect(abs(plain.points[t].reduce(0, +) / 1000 - 1) < 0.05)
     }
 
+    @Test func aHolidayListedAsOpenInTheSpecialDaysIsNeitherClosedNorReported() throws {
+        let bankHolidays = [
+            "2023-01-02", "2023-04-07", "2023-04-10", "2023-05-01", "2023-05-08", "2023-05-29", "2023-08-28",
+        ]
+        let h = Self.centre(from: "2023-01-02", through: "2023-12-20", closed: Set(bankHolidays.map(Self.day)))
+        var special = SpecialDays([SpecialDay(day: Self.day("2023-12-26"), label: "boxing-sale", kind: .event)])
+        special.holidays = .infer
+        let fitted = try Forecaster.fit(
+            h, ForecastRequest(horizonDays: 14, modelName: "level-profile", specialDays: special))[0]
+        #expect(fitted.summary.holidaysInHorizon.map(\.label) == ["christmas-day", "new-years-day"])
+        #expect(fitted.specialDays.byDay[Self.day("2023-12-26")]?.label == "boxing-sale")
+        #expect(fitted.targetDays.contains(Self.day("2023-12-26")))
+    }
+
+    @Test func oneClosureOnTwoHolidaysIsOneClosure() {
+        // Christmas and Boxing Day closed (and nothing else): two core holidays, one closure — not a calendar.
+        let h = Self.centre(
+            from: "2023-01-02", through: "2024-01-19", closed: Set(["2023-12-25", "2023-12-26"].map(Self.day)))
+        #expect(HolidayInference.infer(.infer, grid: Self.grid(h), through: Self.day("2024-02-01")) == nil)
+        let named = HolidayInference.infer(
+            .calendar(.unitedKingdom), grid: Self.grid(h), through: Self.day("2024-02-01"))
+        #expect(named?.coreClosed == 2 && named?.coreClosures == 1)
+    }
+
     @Test func aCentreOpenOnHolidaysOrWithOneClosureRecognisesNothing() {
         let open = Self.centre(from: "2023-01-02", through: "2023-12-20", closed: [])
         #expect(HolidayInference.infer(.infer, grid: Self.grid(open), through: Self.day("2024-01-10")) == nil)
@@ -159,6 +183,11 @@ import Testing
         #expect(!special.followsClosure(friday + 4, opens: weekdays))
         #expect(!special.followsClosure(friday, opens: weekdays))
         #expect(special.followsClosure(friday + 1, opens: { _ in true }))
+        // A closed Saturday of a Mon–Fri centre is no closure: the Monday after it is an ordinary day.
+        let saturday = SpecialDays([SpecialDay(day: friday + 1, label: "x", kind: .closed)])
+        #expect(!saturday.followsClosure(friday + 3, opens: weekdays))
+        // In a history, a weekday without rows is a closure.
+        #expect(SpecialDays.none.followsClosure(friday + 3, opens: weekdays, closed: { $0 == friday }))
     }
 
     @Test func policiesParseFromText() {

@@ -6,7 +6,7 @@ package enum HolidayObservance: Sendable, Equatable {
     case nearestWeekday
     /// Sunday → the Monday after; Saturday stays (Canada Day).
     case sundayToMonday
-    /// Saturday or Sunday → the next weekday that is not already a holiday (UK "substitute day", Canada, Australia:
+    /// Saturday or Sunday → the next weekday that is not already a holiday (UK "substitute day", Canada:
     /// Christmas on Saturday → Monday 27, Boxing Day on Sunday → Tuesday 28).
     case substituteWeekday
 }

@@ -12,7 +12,10 @@
 /// before or after (`PostHolidayShock.followsClosure`: an irregular closure, not a weekend).
 ///
 /// *Edge Cases*: days the caller already marked keep their own label; a closure at the very start of the history
-/// is not recognised (nothing before it); consecutive closures (a long weekend) count from the last closed day.
+/// is not recognised (nothing before it); consecutive closures (a long weekend) count from the last closed day; the
+/// centre's weekend in between is skipped (`SpecialDays.followsClosure`: the Monday after a closed Friday is the first
+/// working day after it); the public holidays of `specialDays.holidays` are resolved for `grid` first
+/// (`HolidayInference`).
 ///
 /// *Postconditions*: only days that are not special in `specialDays` are added, with kind `event`.
 enum PostClosureDays {

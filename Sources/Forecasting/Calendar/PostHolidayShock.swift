@@ -8,8 +8,8 @@
 /// could not do (the bank data's Tuesday after Labor Day 2003 ran +30 %). This estimates, from the history itself,
 /// how much extra day-level variance such days carry.
 ///
-/// A *post-closure day* is a day with calls whose previous calendar day is a closed special day, or has no rows while
-/// the same weekday a week earlier or later has (an irregular closure, not a weekend). Each day's log total is compared
+/// A *post-closure day* is a day with calls whose previous opening day (weekends skipped) is a closed special day, or
+/// has no rows while the same weekday a week earlier or later has (an irregular closure, not a weekend). Each day's log total is compared
 /// with the median of the same weekday one and two weeks before and after (regular days only); the estimate is the
 /// mean squared deviation of post-closure days minus that of regular days.
 ///
@@ -19,12 +19,14 @@ enum PostHolidayShock {
     /// Fewest post-closure days to estimate from.
     static let minimumEvents = 2
 
-    /// Whether `day` follows a closed day in `grid`'s calendar (see the type's documentation).
+    /// Whether history day `day` follows a closure (`SpecialDays.followsClosure`): the centre opens on a day with
+    /// rows, or on a day after the history's first whose weekday had rows a week before or after; a day it opens on
+    /// without rows, or a closed special day, is a closure. A Monday after a closed Friday follows it.
     static func followsClosure(_ day: Int, present: Set<Int>, first: Int, specialDays: SpecialDays) -> Bool {
-        let previous = day - 1
-        if specialDays.byDay[previous]?.kind == .closed { return true }
-        return previous > first && !present.contains(previous)
-            && (present.contains(previous - 7) || present.contains(previous + 7))
+        specialDays.followsClosure(
+            day,
+            opens: { p in present.contains(p) || (p > first && (present.contains(p - 7) || present.contains(p + 7))) },
+            closed: { !present.contains($0) })
     }
 
     /// The excess variance of the relative daily total on post-closure days (squared CV), or `nil`.

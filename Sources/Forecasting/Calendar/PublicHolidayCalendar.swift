@@ -30,10 +30,15 @@ public struct PublicHolidayCalendar: Sendable, Equatable {
         package var holiday: Int
         /// Whether this is the observed (moved) day rather than the holiday's own date.
         package var observed: Bool
+        /// The year of the holiday's own date (an observed New Year's Day may fall on 31 December before it).
+        package var year: Int
     }
 
     /// Every occurrence (own dates and observed days) from `first` through `last` (local day numbers), in day order
     /// (ties in catalogue order).
+    ///
+    /// *Edge Cases*: an own date on a weekend is listed as well as its observed weekday; two holidays on one date
+    /// (Ascension on 1 May) are two occurrences of the same day; `first > last` gives none.
     package func occurrences(from first: Int, through last: Int) -> [Occurrence] {
         guard first <= last else { return [] }
         let firstYear = CivilCalendar.civilFromDays(first).year
@@ -50,8 +55,10 @@ public struct PublicHolidayCalendar: Sendable, Equatable {
         var own: [(day: Int, holiday: Int)] = []
         for (k, h) in holidays.enumerated() where h.years.contains(year) { own.append((h.day(in: year), k)) }
         own.sort { ($0.day, $0.holiday) < ($1.day, $1.holiday) }
-        var out = own.map { Occurrence(day: $0.day, holiday: $0.holiday, observed: false) }
-        // Core holidays are placed first: a non-core Boxing Day does not push Canada's Christmas to the Tuesday.
+        var out = own.map { Occurrence(day: $0.day, holiday: $0.holiday, observed: false, year: year) }
+        // Core holidays are placed first: a non-core Boxing Day does not push Canada's Christmas to the Tuesday (a
+        // Sunday Christmas is observed on Monday 26, as the nationwide reference has it; Ontario employers often give
+        // Tuesday 27 with Boxing Day on the Monday — list it in --special-days there).
         var taken = Set(own.filter { holidays[$0.holiday].core && !Self.isWeekend($0.day) }.map(\.day))
         let weekend = own.filter { Self.isWeekend($0.day) }
         for (day, k) in weekend.filter({ holidays[$0.holiday].core }) + weekend.filter({ !holidays[$0.holiday].core }) {
@@ -71,7 +78,7 @@ public struct PublicHolidayCalendar: Sendable, Equatable {
             }
             if let moved {
                 taken.insert(moved)
-                out.append(Occurrence(day: moved, holiday: k, observed: true))
+                out.append(Occurrence(day: moved, holiday: k, observed: true, year: year))
             }
         }
         return out.sorted { ($0.day, $0.holiday) < ($1.day, $1.holiday) }

@@ -97,13 +97,18 @@ public struct SpecialDays: Sendable {
         return SpecialDays(days)
     }
 
-    /// Whether `day` (not itself closed) is the first working day after a closed special day: walking back over the
-    /// days on which `opens` is false (weekends), at most a week, the first day that opens is a closed special day.
-    public func followsClosure(_ day: Int, opens: (Int) -> Bool) -> Bool {
+    /// Whether `day` is the first working day after a closure: walking back over the days on which the centre does
+    /// not open (`opens` false: its weekend), at most a week, the first day on which it opens is a closed special day
+    /// or `closed` (a history day without rows).
+    ///
+    /// *Edge Cases*: a closed special day on a weekday the centre never opens (a Saturday for a Mon–Fri centre) is
+    /// not a closure; a day that is itself a closed special day follows nothing; with no opening day in the week
+    /// before, `false`.
+    package func followsClosure(_ day: Int, opens: (Int) -> Bool, closed: (Int) -> Bool = { _ in false }) -> Bool {
         guard byDay[day]?.kind != .closed else { return false }
         var previous = day - 1
-        while previous > day - 7, byDay[previous]?.kind != .closed, !opens(previous) { previous -= 1 }
-        return byDay[previous]?.kind == .closed
+        while previous > day - 7, !opens(previous) { previous -= 1 }
+        return opens(previous) && (byDay[previous]?.kind == .closed || closed(previous))
     }
 
     /// `YYYY-MM-DD` to a day number.

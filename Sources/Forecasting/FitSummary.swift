@@ -28,21 +28,32 @@ public struct FitSummary: Sendable {
     public var horizonTotal: (calls: Double, lower: Double, upper: Double)?
     /// The public-holiday calendar kept (recognised in the history's closures, or named), if any.
     public var holidays: HolidayInference?
-    /// Its holidays between the history's last day and the last forecast day, forecast closed (or skipped when they
-    /// open the horizon).
+    /// Its holidays between the history's last day and the last forecast day: forecast closed (kind `closed`; skipped
+    /// when they open the horizon), or, for a calendar recognised in dips, forecast with the learnt public-holiday
+    /// effect (kind `holiday`).
     public var holidaysInHorizon: [SpecialDay] = []
 
-    /// A warning for stderr when a recognised calendar closes forecast days (a guess that changes the forecast), else
+    /// A warning for stderr when a recognised calendar changes forecast days (a guess that changes the forecast), else
     /// `nil`.
     public var holidayWarning: String? {
         guard let h = holidays, h.recognised, !holidaysInHorizon.isEmpty else { return nil }
-        let seen = h.closedSeen.suffix(3).map { "\(formatISODate(days: $0.day)) \($0.label)" }.joined(separator: ", ")
-        let days = holidaysInHorizon.map { "\(formatISODate(days: $0.day)) \($0.label)" }.joined(separator: ", ")
-        let plural = holidaysInHorizon.count == 1 ? "" : "s"
+        func list(_ days: [SpecialDay], label: (SpecialDay) -> String) -> String {
+            days.map { "\(formatISODate(days: $0.day)) \(label($0))" }.joined(separator: ", ")
+        }
+        let one = holidaysInHorizon.count == 1
+        if h.dipped {
+            return
+                "warning: \(queue ?? "all"): calls fell by \(formatDecimal((1 - HolidayInference.maximumDipRatio) * 100, places: 0)) % or more "
+                + "on \(h.coreDipped) of \(h.coreDipped + h.coreUndipped) \(h.calendar.name) core public holidays the history covers; "
+                + "forecasting \(list(holidaysInHorizon) { h.holidayNames[$0.day] ?? $0.label }) with the public-holiday effect learnt from them "
+                + "(--holidays none to forecast \(one ? "it" : "them") as ordinary days, or list \(one ? "it" : "them") in --special-days)"
+        }
+        let seen = list(Array(h.closedSeen.suffix(3))) { $0.label }
         return
             "warning: \(queue ?? "all"): the history closed on \(h.coreClosed) of \(h.coreClosed + h.coreOpen) \(h.calendar.name) "
-            + "core public holidays it covers (\(seen)); forecasting \(days) closed and the working day\(plural) after "
-            + "as catch-up (--holidays none to forecast \(holidaysInHorizon.count == 1 ? "it" : "them") open, or list them in --special-days)"
+            + "core public holidays it covers (\(seen)); forecasting \(list(holidaysInHorizon) { $0.label }) closed and the "
+            + "working day\(one ? "" : "s") after as catch-up (--holidays none to forecast \(one ? "it" : "them") open, or list "
+            + "\(one ? "it" : "them") in --special-days)"
     }
 
     /// One line for stderr.
@@ -72,16 +83,19 @@ public struct FitSummary: Sendable {
         let memberList = members.map { "{\"model\": \(string($0.name)), \"weight\": \(number($0.weight))}" }
         let candidateList = candidates.map { "{\"model\": \(string($0.name)), \"backtest_wape\": \(number($0.wape))}" }
         let holidayJSON = holidays.map { h in
-            let closed = holidaysInHorizon.map {
-                "{\"date\": \"\(formatISODate(days: $0.day))\", \"label\": \(string($0.label))}"
-            }
-            let seen = h.closedSeen.map {
-                "{\"date\": \"\(formatISODate(days: $0.day))\", \"label\": \(string($0.label))}"
+            func days(_ list: [SpecialDay]) -> String {
+                "["
+                    + list.map {
+                        "{\"date\": \"\(formatISODate(days: $0.day))\", \"label\": \(string(h.holidayNames[$0.day] ?? $0.label))}"
+                    }.joined(separator: ", ") + "]"
             }
             return "{\"calendar\": \(string(h.calendar.code)), \"recognised\": \(h.recognised), "
+                + "\"from\": \(string(h.dipped ? "dips" : "closures")), "
                 + "\"core_closed\": \(h.coreClosed), \"core_open\": \(h.coreOpen), "
-                + "\"closed_in_history\": [\(seen.joined(separator: ", "))], "
-                + "\"closed_in_horizon\": [\(closed.joined(separator: ", "))]}"
+                + "\"core_dipped\": \(h.coreDipped), \"core_not_dipped\": \(h.coreUndipped), "
+                + "\"closed_in_history\": \(days(h.closedSeen)), "
+                + "\"closed_in_horizon\": \(days(holidaysInHorizon.filter { $0.kind == .closed })), "
+                + "\"holidays_in_horizon\": \(days(holidaysInHorizon.filter { $0.kind != .closed }))}"
         }
         let total = horizonTotal.map {
             "{\"calls\": \(number($0.calls)), \"lower\": \(number($0.lower)), \"upper\": \(number($0.upper))}"

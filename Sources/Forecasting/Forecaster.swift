@@ -149,7 +149,9 @@ public enum Forecaster {
             intervals: intervals, profile: profile, historyDays: grid.days.count)
         summary.holidays = holidays
         // The holidays actually closed: a day the request lists as a holiday or event stays open.
-        summary.holidaysInHorizon = (holidays?.assumedClosed ?? []).filter { d in
+        let horizonHolidays =
+            (holidays?.assumedClosed ?? []) + (holidays?.holidayDays ?? []).filter { $0.day > lastDay }
+        summary.holidaysInHorizon = horizonHolidays.filter { d in
             d.day <= (targets.max() ?? lastDay) && resolved.byDay[d.day] == d
         }
         var fitted = FittedQueue(

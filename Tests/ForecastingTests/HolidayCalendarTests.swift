@@ -133,6 +133,51 @@ import Testing
         #expect(named?.coreClosed == 2 && named?.coreClosures == 1)
     }
 
+    @Test func aTwentyFourSevenCentreWhoseCallsFallOnGermanHolidaysGetsTheirEffect() throws {
+        // Open every day; the German national holidays of 2024 and 2025 run at 55 % of normal.
+        let e24 = HolidayRule.easterSunday(2024)
+        let e25 = HolidayRule.easterSunday(2025)
+        var holidays = Set<Int>()
+        for (y, e) in [(2024, e24), (2025, e25)] {
+            for md in [(1, 1), (5, 1), (10, 3), (12, 25), (12, 26)] {
+                holidays.insert(CivilCalendar.daysFromCivil(year: y, month: md.0, day: md.1))
+            }
+            for offset in [-2, 1, 39, 50] { holidays.insert(e + offset) }
+        }
+        let start = Self.day("2024-01-01")
+        let h = Synthetic.history(
+            firstDay: start, days: Self.day("2025-05-23") - start + 1,
+            weekdayFactor: [1: 1.1, 2: 1.0, 3: 1.0, 4: 1.0, 5: 0.95, 6: 0.6, 7: 0.5]
+        ) { d in
+            let base =
+                1000
+                * ([1: 1.1, 2: 1.0, 3: 1.0, 4: 1.0, 5: 0.95, 6: 0.6, 7: 0.5][CivilCalendar.isoWeekday(days: d)] ?? 0)
+            return holidays.contains(d) ? 0.55 * base : base
+        }
+        let found = try #require(HolidayInference.infer(.infer, grid: Self.grid(h), through: Self.day("2025-06-20")))
+        #expect(found.calendar.code == "de" && found.dipped && found.assumedClosed.isEmpty)
+        #expect(found.coreDipped >= 12 && found.coreUndipped == 0 && found.coreClosed == 0)
+        var special = SpecialDays.none
+        special.holidays = .infer
+        let fitted = try Forecaster.fit(
+            h, ForecastRequest(horizonDays: 21, modelName: "level-profile", specialDays: special))[0]
+        // Ascension (29 May, a Thursday) and Whit Monday (9 June) are forecast open, near 55 % of their weekday.
+        #expect(fitted.summary.holidaysInHorizon.map(\.day) == [Self.day("2025-05-29"), Self.day("2025-06-09")])
+        #expect(fitted.summary.holidayWarning?.contains("2025-05-29 ascension-day, 2025-06-09 whit-monday") == true)
+        for (text, base) in [("2025-05-29", 1000.0), ("2025-06-09", 1100)] {
+            let t = try #require(fitted.targetDays.firstIndex(of: Self.day(text)))
+            let ratio = fitted.points[t].reduce(0, +) / base
+            #expect(abs(ratio - 0.55) < 0.05, "\(text): \(ratio)")
+        }
+        // The days around them are ordinary.
+        let t = try #require(fitted.targetDays.firstIndex(of: Self.day("2025-05-28")))
+        #expect(abs(fitted.points[t].reduce(0, +) / 1000 - 1) < 0.03)
+        // A named calendar on this history is kept as dips too (the centre stayed open on its holidays).
+        let named = try #require(
+            HolidayInference.infer(.calendar(.germany), grid: Self.grid(h), through: Self.day("2025-06-20")))
+        #expect(named.dipped && !named.recognised && named.assumedClosed.isEmpty && named.holidayDays.count > 10)
+    }
+
     @Test func aCentreOpenOnHolidaysOrWithOneClosureRecognisesNothing() {
         let open = Self.centre(from: "2023-01-02", through: "2023-12-20", closed: [])
         #expect(HolidayInference.infer(.infer, grid: Self.grid(open), through: Self.day("2024-01-10")) == nil)
@@ -167,9 +212,19 @@ import Testing
         let found = try #require(
             HolidayInference.infer(.calendar(.unitedKingdom), grid: Self.grid(h), through: Self.day("2024-01-10")))
         #expect(!found.recognised && found.coreClosed == 0 && found.coreOpen == 7)
-        // Kept without the test: the holidays the history has not seen close, the ones it saw open stay open (its
-        // 2 January 2023, New Year's substitute day, was open).
-        #expect(found.assumedClosed.map(\.label) == ["christmas-day", "boxing-day"])
+        // Kept without the test; the centre stayed open on every holiday it covered (with ordinary calls), so the
+        // calendar is kept as open holidays: none closes, the ones not seen yet are labelled for their effect.
+        #expect(found.dipped && found.assumedClosed.isEmpty)
+        #expect(found.holidayDays.compactMap { found.holidayNames[$0.day] } == ["christmas-day", "boxing-day"])
+        // A centre that closed on them keeps them closed (see the English test above); one seen open on a holiday
+        // keeps that holiday open: 2 January 2023, New Year's substitute day, is not labelled.
+        let closedCentre = Self.centre(
+            from: "2023-01-02", through: "2023-12-20",
+            closed: Set(["2023-04-07", "2023-04-10", "2023-05-01", "2023-05-29", "2023-08-28"].map(Self.day)))
+        let kept = try #require(
+            HolidayInference.infer(
+                .calendar(.unitedKingdom), grid: Self.grid(closedCentre), through: Self.day("2024-01-10")))
+        #expect(!kept.dipped && kept.assumedClosed.map(\.label) == ["christmas-day", "boxing-day"])
         let later = try #require(
             HolidayInference.infer(.calendar(.unitedKingdom), grid: Self.grid(h), through: Self.day("2024-04-30")))
         #expect(!later.assumedClosed.contains { $0.label == "good-friday" || $0.label == "easter-monday" })

@@ -14,6 +14,14 @@ import CallData
 /// `minimumClosedHolidays` separate closures (`closureGapDays`) and are at least `minimumClosedShare` of those seen; among several, the highest share, then the most closures, then the order of
 /// `PublicHolidayCalendar.all` wins.
 ///
+/// **Open on holidays: dips.** When no calendar is recognised in closures, one is recognised in dips: core holidays
+/// on days the centre stayed open whose calls were at most `maximumDipRatio` of the same weekday around them, at least
+/// `minimumClosedHolidays` separate dips and at least `minimumDipShare` of the core holidays seen open. The history's
+/// dipped holidays and the coming ones (those that dipped when seen, and core ones not seen yet) are labelled
+/// `holidayLabel` (kind `holiday`): the models leave them out of the level, weekday and profile estimates and learn one
+/// pooled effect from them (`LevelProfile`, `RegressionProfile` label effects). A named calendar on a history that
+/// stayed open on more of its core holidays than it closed is kept the same way.
+///
 /// **Which coming days close.** A holiday the history has seen (on its own date or its observed day, whichever
 /// was last on a weekday the centre opens) keeps what it did the last time (a US bank open on
 /// Columbus Day stays open); one it has not seen closes when it is core. Days already in the special days keep their
@@ -41,6 +49,34 @@ public struct HolidayInference: Sendable, Equatable {
     public var closedSeen: [SpecialDay]
     /// Days after the history assumed closed, in day order.
     public var assumedClosed: [SpecialDay]
+    /// Whether the calendar was recognised in volume dips on days the centre stayed open (a 24/7 centre), not in
+    /// closures: its holidays are then forecast open with their learnt effect.
+    public var dipped = false
+    /// Core holidays (each holiday of each year once) on days the history was open and can compare with the same
+    /// weekday around them: with calls `maximumDipRatio` or less of normal, and the others.
+    public var coreDipped = 0
+    public var coreUndipped = 0
+    /// Separate dips (`closureGapDays`) among them.
+    public var coreDips = 0
+    /// With `dipped`: the history's and the coming days labelled `holidayLabel` (kind `holiday`), in day order — the
+    /// holidays that dipped when seen, and the core ones not seen yet.
+    public var holidayDays: [SpecialDay] = []
+    /// The holiday's own label (`christmas-day`) of each day in `holidayDays`, for messages and reports.
+    public var holidayNames: [Int: String] = [:]
+
+    /// The label of the holidays of a calendar recognised in dips: one label, so that every model learns one pooled
+    /// public-holiday effect from the history's holidays and applies it to the coming ones, seen before or not.
+    public static let holidayLabel = "public-holiday"
+    /// A holiday dipped when its calls were at most this share of the same weekday's around it (median of the
+    /// ordinary days one and two weeks before and after). Unit: ratio. 0.85: a 15 % drop is 2.5 standard deviations
+    /// of the day-level shock of ordinary days (CV 0.064 on the bank data, 0.063 on c247; BENCHMARKS.md, issue 11),
+    /// so an ordinary day dips by chance less than once in a hundred.
+    public static let maximumDipRatio = 0.85
+    /// Least share of the core holidays seen open that must dip for a calendar to be recognised in dips. Three in
+    /// five: open centres feel the big holidays (Christmas, Easter) more than the small ones, and a holiday that did
+    /// not dip when seen stays an ordinary day; a chance dip on ordinary days is rare (`maximumDipRatio`), so even
+    /// three in five of a calendar's holidays dipping is no coincidence.
+    public static let minimumDipShare = 0.6
 
     /// Fewest separate closures on core holidays (`coreClosures`) that make a calendar recognised. Two: one closure
     /// on a holiday is a coincidence as often as not (a data gap, a local event), two on the same country's holidays
@@ -67,26 +103,54 @@ public struct HolidayInference: Sendable, Equatable {
         case .calendar(let c): candidates = [c]
         }
         guard let history = History(grid) else { return nil }
-        var best: HolidayInference?
-        for calendar in candidates {
-            let found = history.inference(calendar, through: last)
-            if case .calendar = policy {
-                var named = found
-                named.recognised = false
-                return named
-            }
-            let seen = found.coreClosed + found.coreOpen
-            guard found.coreClosures >= minimumClosedHolidays,
-                Double(found.coreClosed) >= minimumClosedShare * Double(seen)
-            else { continue }
-            if let b = best {
-                let share = Double(found.coreClosed) / Double(seen)
-                let bestShare = Double(b.coreClosed) / Double(b.coreClosed + b.coreOpen)
-                guard share > bestShare || (share == bestShare && found.coreClosed > b.coreClosed) else { continue }
-            }
-            best = found
+        if case .calendar = policy, let calendar = candidates.first {
+            // Named: closures, unless the history stayed open on more of its core holidays than it closed.
+            var named = history.inference(calendar, through: last)
+            named.recognised = false
+            if named.coreOpen > named.coreClosed { named.useDips() }
+            return named
         }
-        return best
+        let found = candidates.map { history.inference($0, through: last) }
+        // Closures first: a calendar the centre closes on.
+        if let closed = best(
+            found, count: \.coreClosed, other: \.coreOpen, runs: \.coreClosures, share: minimumClosedShare)
+        {
+            return closed
+        }
+        // Else dips: a centre open on holidays whose calls fall on them.
+        guard
+            var open = best(found, count: \.coreDipped, other: \.coreUndipped, runs: \.coreDips, share: minimumDipShare)
+        else { return nil }
+        open.useDips()
+        return open
+    }
+
+    /// The candidate with at least `minimumClosedHolidays` separate events (`runs`) that are at least `share` of
+    /// those seen (`count` of `count + other`), with the highest share, then the most events, then the first.
+    static func best(
+        _ found: [HolidayInference], count: KeyPath<HolidayInference, Int>, other: KeyPath<HolidayInference, Int>,
+        runs: KeyPath<HolidayInference, Int>, share: Double
+    ) -> HolidayInference? {
+        var chosen: HolidayInference?
+        for f in found {
+            let seen = f[keyPath: count] + f[keyPath: other]
+            guard f[keyPath: runs] >= minimumClosedHolidays, Double(f[keyPath: count]) >= share * Double(seen) else {
+                continue
+            }
+            if let b = chosen {
+                let s = Double(f[keyPath: count]) / Double(seen)
+                let bs = Double(b[keyPath: count]) / Double(b[keyPath: count] + b[keyPath: other])
+                guard s > bs || (s == bs && f[keyPath: count] > b[keyPath: count]) else { continue }
+            }
+            chosen = f
+        }
+        return chosen
+    }
+
+    /// Switches to dips: no assumed closures; the holiday days carry `holidayLabel`.
+    mutating func useDips() {
+        dipped = true
+        assumedClosed = []
     }
 
     /// `specialDays` with the assumed closures added (days already listed keep their entry); the policy is resolved
@@ -94,6 +158,7 @@ public struct HolidayInference: Sendable, Equatable {
     package func applied(to specialDays: SpecialDays) -> SpecialDays {
         var out = specialDays
         for d in assumedClosed where out.byDay[d.day] == nil { out.byDay[d.day] = d }
+        if dipped { for d in holidayDays where out.byDay[d.day] == nil { out.byDay[d.day] = d } }
         out.holidays = .none
         return out
     }
@@ -118,16 +183,23 @@ public struct HolidayInference: Sendable, Equatable {
         /// The history's last day, with calls or not: assumed closures start after it.
         var lastRow: Int
         var present: Set<Int>
+        /// Calls per day with calls.
+        var totals: [Int: Double]
         var openWeekdays: Set<Int>
 
         init?(_ grid: DayGrid) {
-            var present = Set<Int>()
-            for (k, d) in grid.days.enumerated() where grid.values[k].contains(where: { $0 > 0 }) { present.insert(d) }
+            var totals: [Int: Double] = [:]
+            for (k, d) in grid.days.enumerated() {
+                let t = grid.values[k].reduce(0, +)
+                if t > 0 { totals[d] = t }
+            }
+            let present = Set(totals.keys)
             guard let first = present.min(), let last = present.max() else { return nil }
             self.first = first
             self.last = last
             lastRow = max(last, grid.days.last ?? last)
             self.present = present
+            self.totals = totals
             openWeekdays = Set(present.filter { $0 > last - DayGrid.openHoursWindowDays }.map { DayGrid.weekday($0) })
         }
 
@@ -138,45 +210,95 @@ public struct HolidayInference: Sendable, Equatable {
         /// close on 25 December and open on the observed 24th).
         static func key(_ label: String, _ observed: Bool) -> String { label + (observed ? "/observed" : "") }
 
+        /// Separate events among `days`: days more than `closureGapDays` apart.
+        static func runs(_ days: [Int]) -> Int {
+            var count = 0
+            var previous = Int.min
+            for d in days.sorted() {
+                if previous == Int.min || d - previous > HolidayInference.closureGapDays { count += 1 }
+                previous = d
+            }
+            return count
+        }
+
+        /// Whether open day `d` dipped: its calls at most `maximumDipRatio` of the median of the same weekday one and
+        /// two weeks around it (days with calls that are not holidays of the calendar); `nil` with fewer than two.
+        func dipped(_ d: Int, holidays: Set<Int>) -> Bool? {
+            guard let t = totals[d] else { return nil }
+            let references = [-14, -7, 7, 14].compactMap { o -> Double? in
+                holidays.contains(d + o) ? nil : totals[d + o]
+            }
+            guard references.count >= 2 else { return nil }
+            return t <= HolidayInference.maximumDipRatio * Robust.median(references)
+        }
+
         func inference(_ calendar: PublicHolidayCalendar, through end: Int) -> HolidayInference {
-            // Each core holiday of each year once: closed if the centre closed on any of its days it opens on.
-            var coreYears: [Int: Bool] = [:]  // holiday index * 10_000 + year → closed
+            let seen = calendar.occurrences(from: first, through: last).filter { opensOn($0.day) }
+            let holidayDays = Set(seen.map(\.day))
+            // Each core holiday of each year once: closed if the centre closed on any of its days it opens on, dipped
+            // if it dipped on any of its open days.
+            var closedYears: [Int: Bool] = [:]  // holiday index * 10_000 + year → closed
+            var dippedYears: [Int: Bool] = [:]
             var closedCoreDays: [Int] = []
+            var dippedCoreDays: [Int] = []
             var closedSeen: [SpecialDay] = []
-            var memory: [String: Bool] = [:]
-            for o in calendar.occurrences(from: first, through: last) where opensOn(o.day) {
+            var dippedSeen: [SpecialDay] = []
+            var closedMemory: [String: Bool] = [:]
+            var dipMemory: [String: Bool] = [:]
+            var names: [Int: String] = [:]
+            for o in seen {
                 let holiday = calendar.holidays[o.holiday]
+                let k = o.holiday * 10_000 + o.year
                 let isClosed = !present.contains(o.day)
-                memory[Self.key(holiday.label, o.observed)] = isClosed
-                memory[holiday.label] = isClosed
+                closedMemory[Self.key(holiday.label, o.observed)] = isClosed
+                closedMemory[holiday.label] = isClosed
                 if holiday.core {
-                    let k = o.holiday * 10_000 + o.year
-                    coreYears[k] = (coreYears[k] ?? false) || isClosed
+                    closedYears[k] = (closedYears[k] ?? false) || isClosed
                     if isClosed { closedCoreDays.append(o.day) }
                 }
                 if isClosed, !closedSeen.contains(where: { $0.day == o.day }) {
                     closedSeen.append(SpecialDay(day: o.day, label: holiday.label, kind: .closed))
                 }
-            }
-            var closures = 0
-            var previous = Int.min
-            for d in closedCoreDays.sorted() {
-                if previous == Int.min || d - previous > HolidayInference.closureGapDays { closures += 1 }
-                previous = d
+                guard let dip = dipped(o.day, holidays: holidayDays) else { continue }
+                dipMemory[Self.key(holiday.label, o.observed)] = dip
+                dipMemory[holiday.label] = dip
+                if holiday.core {
+                    dippedYears[k] = (dippedYears[k] ?? false) || dip
+                    if dip { dippedCoreDays.append(o.day) }
+                }
+                if dip, !dippedSeen.contains(where: { $0.day == o.day }) {
+                    dippedSeen.append(SpecialDay(day: o.day, label: HolidayInference.holidayLabel, kind: .holiday))
+                    names[o.day] = holiday.label
+                }
             }
             var assumed: [SpecialDay] = []
+            var labelled = dippedSeen
             for o in calendar.occurrences(from: lastRow + 1, through: end)
             where openWeekdays.contains(DayGrid.weekday(o.day)) {
                 let holiday = calendar.holidays[o.holiday]
-                let closes = memory[Self.key(holiday.label, o.observed)] ?? memory[holiday.label] ?? holiday.core
+                let closes =
+                    closedMemory[Self.key(holiday.label, o.observed)] ?? closedMemory[holiday.label] ?? holiday.core
                 if closes, !assumed.contains(where: { $0.day == o.day }) {
                     assumed.append(SpecialDay(day: o.day, label: holiday.label, kind: .closed))
                 }
+                let dips = dipMemory[Self.key(holiday.label, o.observed)] ?? dipMemory[holiday.label] ?? holiday.core
+                if dips, !labelled.contains(where: { $0.day == o.day }) {
+                    labelled.append(SpecialDay(day: o.day, label: HolidayInference.holidayLabel, kind: .holiday))
+                    names[o.day] = holiday.label
+                }
             }
-            let closedCount = coreYears.values.filter { $0 }.count
-            return HolidayInference(
-                calendar: calendar, recognised: true, coreClosed: closedCount, coreOpen: coreYears.count - closedCount,
-                coreClosures: closures, closedSeen: closedSeen, assumedClosed: assumed)
+            let closedCount = closedYears.values.filter { $0 }.count
+            let dippedCount = dippedYears.values.filter { $0 }.count
+            var found = HolidayInference(
+                calendar: calendar, recognised: true, coreClosed: closedCount,
+                coreOpen: closedYears.count - closedCount,
+                coreClosures: Self.runs(closedCoreDays), closedSeen: closedSeen, assumedClosed: assumed)
+            found.coreDipped = dippedCount
+            found.coreUndipped = dippedYears.count - dippedCount
+            found.coreDips = Self.runs(dippedCoreDays)
+            found.holidayDays = labelled
+            found.holidayNames = names
+            return found
         }
     }
 }

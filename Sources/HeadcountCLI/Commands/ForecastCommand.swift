@@ -32,7 +32,7 @@ struct HistoryOptions: ParsableArguments {
         help: ArgumentHelp(
             "Public holidays: auto, none, or a calendar (\(PublicHolidayCalendar.all.map(\.code).joined(separator: ", "))).",
             discussion:
-                "auto: when the history's closures follow a country's core public holidays (at least two separate closures, four in five of those it covers), the coming ones are forecast closed and the working days after them as catch-up; stderr warns. A named calendar is kept without that test. Holidays the history saw open stay open; --special-days entries win."
+                "auto: when the history's closures follow a country's core public holidays (at least two separate closures, four in five of those it covers), the coming ones are forecast closed and the working days after them as catch-up; a centre open on holidays whose calls fall on them (85 % or less of normal on three in five core holidays) gets their learnt effect instead; stderr warns. A named calendar is kept without that test. Holidays the history saw open stay open; --special-days entries win."
         ))
     var holidays: String = "auto"
 

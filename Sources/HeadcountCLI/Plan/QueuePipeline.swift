@@ -145,7 +145,9 @@ struct QueuePipeline: Sendable {
             serviceLevelPromised: try promisedServiceLevel(staffing, coverage: coverage),
             serviceLevelExpected: simulated.serviceLevel, abandonRateExpected: simulated.abandonRate,
             simulationReplications: queue.replications,
-            publicHolidaysClosed: (forecast.summary?.holidaysInHorizon ?? []).filter { $0.day > runDay }.map {
+            publicHolidaysClosed: (forecast.summary?.holidaysInHorizon ?? []).filter {
+                $0.day > runDay && $0.kind == .closed
+            }.map {
                 "\(formatISODate(days: $0.day)) \($0.label)"
             },
             rosterRows: rows, agentsUsed: agentsUsed)

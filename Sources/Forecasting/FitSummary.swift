@@ -90,7 +90,8 @@ public struct FitSummary: Sendable {
                     }.joined(separator: ", ") + "]"
             }
             return "{\"calendar\": \(string(h.calendar.code)), \"recognised\": \(h.recognised), "
-                + "\"from\": \(string(h.dipped ? "dips" : "closures")), "
+                + "\"from\": \(string(!h.recognised ? "named" : h.dipped ? "dips" : "closures")), "
+                + "\"kept_as\": \(string(h.dipped ? "open holidays" : "closed holidays")), "
                 + "\"core_closed\": \(h.coreClosed), \"core_open\": \(h.coreOpen), "
                 + "\"core_dipped\": \(h.coreDipped), \"core_not_dipped\": \(h.coreUndipped), "
                 + "\"closed_in_history\": \(days(h.closedSeen)), "

@@ -148,9 +148,10 @@ public enum Forecaster {
             backtestFolds: Set(pairs.map { $0.day - $0.horizonDay }).count, candidates: candidates,
             intervals: intervals, profile: profile, historyDays: grid.days.count)
         summary.holidays = holidays
-        // The holidays actually closed: a day the request lists as a holiday or event stays open.
-        let horizonHolidays =
-            (holidays?.assumedClosed ?? []) + (holidays?.holidayDays ?? []).filter { $0.day > lastDay }
+        // The holidays the forecast keeps (closed, or open with the public-holiday effect); a day the request lists
+        // itself keeps the request's entry and is not reported.
+        let openHolidays = holidays?.dipped == true ? (holidays?.holidayDays ?? []).filter { $0.day > lastDay } : []
+        let horizonHolidays = (holidays?.assumedClosed ?? []) + openHolidays
         summary.holidaysInHorizon = horizonHolidays.filter { d in
             d.day <= (targets.max() ?? lastDay) && resolved.byDay[d.day] == d
         }

@@ -172,6 +172,17 @@ import Testing
         // The days around them are ordinary.
         let t = try #require(fitted.targetDays.firstIndex(of: Self.day("2025-05-28")))
         #expect(abs(fitted.points[t].reduce(0, +) / 1000 - 1) < 0.03)
+        // Closed on Christmas 2024 (no rows that day) and dipping on the rest: Christmas 2025 stays closed, the other
+        // holidays keep their effect; auto labels only holidays it has seen dip.
+        var closedChristmas = h
+        closedChristmas.series[0].records.removeAll {
+            CivilCalendar.floorDivide($0.start, 86_400) == Self.day("2024-12-25")
+        }
+        let mixed = try #require(
+            HolidayInference.infer(.infer, grid: Self.grid(closedChristmas), through: Self.day("2025-12-31")))
+        #expect(mixed.dipped && mixed.assumedClosed.map(\.day) == [Self.day("2025-12-25")])
+        #expect(!mixed.holidayDays.contains { $0.day == Self.day("2025-12-25") })
+        #expect(mixed.holidayDays.contains { $0.day == Self.day("2025-12-26") })
         // A named calendar on this history is kept as dips too (the centre stayed open on its holidays).
         let named = try #require(
             HolidayInference.infer(.calendar(.germany), grid: Self.grid(h), through: Self.day("2025-06-20")))

@@ -40,7 +40,10 @@ import Testing
         let days = try Self.days(out)
         #expect(!days.contains("2003-09-01") && days.contains("2003-09-02") && days.contains("2003-09-08"))
         let json = try String(contentsOfFile: report, encoding: .utf8)
-        #expect(json.contains("\"public_holidays\": {\"calendar\": \"us\", \"recognised\": true, \"from\": \"closures\", \"core_closed\": 2"))
+        #expect(
+            json.contains(
+                "\"public_holidays\": {\"calendar\": \"us\", \"recognised\": true, \"from\": \"closures\", \"kept_as\": \"closed holidays\", \"core_closed\": 2"
+            ))
         #expect(json.contains("\"closed_in_horizon\": [{\"date\": \"2003-09-01\", \"label\": \"labor-day\"}]"))
 
         // --holidays none: Labor Day is forecast as a Monday, nothing is said.

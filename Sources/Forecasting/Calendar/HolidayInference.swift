@@ -17,9 +17,9 @@ import CallData
 /// **Open on holidays: dips.** When no calendar is recognised in closures, one is recognised in dips: core holidays
 /// on days the centre stayed open whose calls were at most `maximumDipRatio` of the same weekday around them, at least
 /// `minimumClosedHolidays` separate dips and at least `minimumDipShare` of the core holidays seen open. The history's
-/// dipped holidays and the coming ones (those that dipped when seen, and core ones not seen yet) are labelled
-/// `holidayLabel` (kind `holiday`): the models leave them out of the level, weekday and profile estimates and learn one
-/// pooled effect from them (`LevelProfile`, `RegressionProfile` label effects). A named calendar on a history that
+/// dipped holidays and the coming ones that dipped when seen are labelled
+/// `holidayLabel` (kind `holiday`): the models leave them out of their level, weekday and profile estimates, and
+/// `LevelProfile` and `RegressionProfile` (the models `auto` combines) learn one pooled effect from them and apply it. A named calendar on a history that
 /// stayed open on more of its core holidays than it closed is kept the same way.
 ///
 /// **Which coming days close.** A holiday the history has seen (on its own date or its observed day, whichever
@@ -27,8 +27,9 @@ import CallData
 /// Columbus Day stays open); one it has not seen closes when it is core. Days already in the special days keep their
 /// own entry. The caller says so on stderr (`FitSummary.holidayWarning`): it is a guess that changes the forecast.
 ///
-/// *Edge Cases*: a history with fewer than two core holidays on open weekdays recognises nothing; 24/7 centres that
-/// stay open on holidays recognise nothing (the holidays are open); closures on other days (a data gap, a local
+/// *Edge Cases*: a history with fewer than two core holidays on open weekdays recognises nothing; a centre open on
+/// holidays without fewer calls on them recognises nothing; only holidays that dipped are labelled, so the pooled
+/// effect is that of the holidays that matter (a holiday seen at 90 % of normal stays an ordinary day); closures on other days (a data gap, a local
 /// holiday) neither count for nor against a calendar.
 ///
 /// *Postconditions*: `assumedClosed` are days after the history's last day, in day order, kind `closed`, labelled
@@ -59,18 +60,19 @@ public struct HolidayInference: Sendable, Equatable {
     /// Separate dips (`closureGapDays`) among them.
     public var coreDips = 0
     /// With `dipped`: the history's and the coming days labelled `holidayLabel` (kind `holiday`), in day order — the
-    /// holidays that dipped when seen, and the core ones not seen yet.
+    /// holidays that dipped when seen (and, for a named calendar, the core ones not seen yet).
     public var holidayDays: [SpecialDay] = []
     /// The holiday's own label (`christmas-day`) of each day in `holidayDays`, for messages and reports.
     public var holidayNames: [Int: String] = [:]
 
-    /// The label of the holidays of a calendar recognised in dips: one label, so that every model learns one pooled
-    /// public-holiday effect from the history's holidays and applies it to the coming ones, seen before or not.
+    /// The label of the holidays of a calendar recognised in dips: one label, so that `LevelProfile` and
+    /// `RegressionProfile` learn one pooled public-holiday effect from the history's holidays and apply it to the
+    /// coming ones.
     public static let holidayLabel = "public-holiday"
     /// A holiday dipped when its calls were at most this share of the same weekday's around it (median of the
     /// ordinary days one and two weeks before and after). Unit: ratio. 0.85: a 15 % drop is 2.5 standard deviations
     /// of the day-level shock of ordinary days (CV 0.064 on the bank data, 0.063 on c247; BENCHMARKS.md, issue 11),
-    /// so an ordinary day dips by chance less than once in a hundred.
+    /// so an ordinary day dips by chance about once in a hundred (the reference median's own noise, 2–3 %, included).
     public static let maximumDipRatio = 0.85
     /// Least share of the core holidays seen open that must dip for a calendar to be recognised in dips. Three in
     /// five: open centres feel the big holidays (Christmas, Easter) more than the small ones, and a holiday that did
@@ -107,7 +109,7 @@ public struct HolidayInference: Sendable, Equatable {
             // Named: closures, unless the history stayed open on more of its core holidays than it closed.
             var named = history.inference(calendar, through: last)
             named.recognised = false
-            if named.coreOpen > named.coreClosed { named.useDips() }
+            if named.coreOpen > named.coreClosed { named.useDips(labelUnseen: true) }
             return named
         }
         let found = candidates.map { history.inference($0, through: last) }
@@ -121,7 +123,7 @@ public struct HolidayInference: Sendable, Equatable {
         guard
             var open = best(found, count: \.coreDipped, other: \.coreUndipped, runs: \.coreDips, share: minimumDipShare)
         else { return nil }
-        open.useDips()
+        open.useDips(labelUnseen: false)
         return open
     }
 
@@ -147,10 +149,18 @@ public struct HolidayInference: Sendable, Equatable {
         return chosen
     }
 
-    /// Switches to dips: no assumed closures; the holiday days carry `holidayLabel`.
-    mutating func useDips() {
+    /// Coming core holidays the history has not seen, and coming holidays it saw closed (`inference`).
+    var unseenCoreDays: [SpecialDay] = []
+    var knownClosed: [SpecialDay] = []
+
+    /// Switches to dips: only the holidays the history saw closed stay closed; the coming holidays that dipped when
+    /// seen carry `holidayLabel`, and with `labelUnseen` (a named calendar) the core ones not seen yet too — a calendar
+    /// recognised in dips alone labels only what it has seen dip, since calendars share their big holidays (Christmas,
+    /// Easter Monday) and a wrong neighbour's own holidays must not be forecast low.
+    mutating func useDips(labelUnseen: Bool) {
         dipped = true
-        assumedClosed = []
+        assumedClosed = knownClosed
+        if labelUnseen { holidayDays = (holidayDays + unseenCoreDays).sorted { $0.day < $1.day } }
     }
 
     /// `specialDays` with the assumed closures added (days already listed keep their entry); the policy is resolved
@@ -272,19 +282,30 @@ public struct HolidayInference: Sendable, Equatable {
                 }
             }
             var assumed: [SpecialDay] = []
+            var knownClosed: [SpecialDay] = []
             var labelled = dippedSeen
+            var unseenCore: [SpecialDay] = []
             for o in calendar.occurrences(from: lastRow + 1, through: end)
             where openWeekdays.contains(DayGrid.weekday(o.day)) {
                 let holiday = calendar.holidays[o.holiday]
-                let closes =
-                    closedMemory[Self.key(holiday.label, o.observed)] ?? closedMemory[holiday.label] ?? holiday.core
-                if closes, !assumed.contains(where: { $0.day == o.day }) {
-                    assumed.append(SpecialDay(day: o.day, label: holiday.label, kind: .closed))
+                let closedBefore = closedMemory[Self.key(holiday.label, o.observed)] ?? closedMemory[holiday.label]
+                let closed = SpecialDay(day: o.day, label: holiday.label, kind: .closed)
+                if closedBefore ?? holiday.core, !assumed.contains(where: { $0.day == o.day }) {
+                    assumed.append(closed)
                 }
-                let dips = dipMemory[Self.key(holiday.label, o.observed)] ?? dipMemory[holiday.label] ?? holiday.core
-                if dips, !labelled.contains(where: { $0.day == o.day }) {
-                    labelled.append(SpecialDay(day: o.day, label: HolidayInference.holidayLabel, kind: .holiday))
+                if closedBefore == true, !knownClosed.contains(where: { $0.day == o.day }) {
+                    knownClosed.append(closed)
+                }
+                let dippedBefore = dipMemory[Self.key(holiday.label, o.observed)] ?? dipMemory[holiday.label]
+                let day = SpecialDay(day: o.day, label: HolidayInference.holidayLabel, kind: .holiday)
+                if closedBefore != true, dippedBefore == true, !labelled.contains(where: { $0.day == o.day }) {
+                    labelled.append(day)
                     names[o.day] = holiday.label
+                } else if closedBefore == nil, dippedBefore == nil, holiday.core,
+                    !unseenCore.contains(where: { $0.day == o.day })
+                {
+                    unseenCore.append(day)
+                    names[o.day] = names[o.day] ?? holiday.label
                 }
             }
             let closedCount = closedYears.values.filter { $0 }.count
@@ -297,6 +318,8 @@ public struct HolidayInference: Sendable, Equatable {
             found.coreUndipped = dippedYears.count - dippedCount
             found.coreDips = Self.runs(dippedCoreDays)
             found.holidayDays = labelled
+            found.unseenCoreDays = unseenCore
+            found.knownClosed = knownClosed
             found.holidayNames = names
             return found
         }

@@ -1,39 +1,39 @@
 import CallData
 
-/// A public-holiday calendar recognised in a history's closures, and the days after the history it implies are
-/// closed.
+/// A public-holiday calendar recognised in a history's closures (or, for a centre open on holidays, in its dips), and
+/// what it implies for the days after the history: closed, or open with the learnt public-holiday effect.
 ///
-/// Planners forget to list holidays; a forecast that opens a centre on Labor Day misses the day itself and the
-/// catch-up after it (the bank data's Tuesday after Labor Day 2003 ran +25 % above its forecast). When a centre's
-/// irregular closures fall on a country's public holidays, the coming holidays of that calendar are forecast closed —
-/// and so the working days after them get the post-closure effect the models learnt (`PostClosureDays`).
+/// Planners forget to list holidays; a forecast that opens a centre on Labor Day misses the day itself and the catch-up
+/// after it (the bank data's Tuesday after Labor Day 2003 ran +25 % above its forecast). When a centre's irregular
+/// closures fall on a country's public holidays, the coming holidays of that calendar are forecast closed — and so the
+/// working days after them get the post-closure effect the models learnt (`PostClosureDays`).
 ///
-/// **Recognising a calendar.** Each calendar's *core* holidays (`PublicHoliday.core`) that fall inside the history on
-/// a weekday the centre opens (it had rows on that weekday a week before or after) are counted closed (no calls that
-/// day) or open, each holiday of each year once. A calendar is followed when the closed ones make at least
-/// `minimumClosedHolidays` separate closures (`closureGapDays`) and are at least `minimumClosedShare` of those seen; among several, the highest share, then the most closures, then the order of
-/// `PublicHolidayCalendar.all` wins.
+/// **Recognising a calendar.** Each calendar's *core* holidays (`PublicHoliday.core`) that fall inside the history on a
+/// weekday the centre opens (it had rows on that weekday a week before or after) are counted closed (no calls that day)
+/// or open, each holiday of each year once. A calendar is followed when the closed ones make at least
+/// `minimumClosedHolidays` separate closures (`closureGapDays`) and are at least `minimumClosedShare` of those seen;
+/// among several, the highest share, then the most closures, then the order of `PublicHolidayCalendar.all` wins.
 ///
-/// **Open on holidays: dips.** When no calendar is recognised in closures, one is recognised in dips: core holidays
-/// on days the centre stayed open whose calls were at most `maximumDipRatio` of the same weekday around them, at least
+/// **Open on holidays: dips.** When no calendar is recognised in closures, one is recognised in dips: core holidays on
+/// days the centre stayed open whose calls were at most `maximumDipRatio` of the same weekday around them, at least
 /// `minimumClosedHolidays` separate dips and at least `minimumDipShare` of the core holidays seen open. The history's
-/// dipped holidays and the coming ones that dipped when seen are labelled
-/// `holidayLabel` (kind `holiday`): the models leave them out of their level, weekday and profile estimates, and
-/// `LevelProfile` and `RegressionProfile` (the models `auto` combines) learn one pooled effect from them and apply it. A named calendar on a history that
-/// stayed open on more of its core holidays than it closed is kept the same way.
+/// dipped holidays and the coming ones that dipped when seen are labelled `holidayLabel` (kind `holiday`): the models
+/// leave them out of their level, weekday and profile estimates, and `LevelProfile` and `RegressionProfile` learn one
+/// pooled effect from them and apply it. A named calendar on a history that stayed open on more of its core holidays
+/// than it closed is kept the same way.
 ///
-/// **Which coming days close.** A holiday the history has seen (on its own date or its observed day, whichever
-/// was last on a weekday the centre opens) keeps what it did the last time (a US bank open on
-/// Columbus Day stays open); one it has not seen closes when it is core. Days already in the special days keep their
-/// own entry. The caller says so on stderr (`FitSummary.holidayWarning`): it is a guess that changes the forecast.
+/// **Which coming days close.** A holiday the history has seen (on its own date or its observed day, whichever was last
+/// on a weekday the centre opens) keeps what it did the last time (a US bank open on Columbus Day stays open); one it
+/// has not seen closes when it is core. Days already in the special days keep their own entry. The caller says so on
+/// stderr (`FitSummary.holidayWarning`): it is a guess that changes the forecast.
 ///
 /// *Edge Cases*: a history with fewer than two core holidays on open weekdays recognises nothing; a centre open on
 /// holidays without fewer calls on them recognises nothing; only holidays that dipped are labelled, so the pooled
-/// effect is that of the holidays that matter (a holiday seen at 90 % of normal stays an ordinary day); closures on other days (a data gap, a local
-/// holiday) neither count for nor against a calendar.
+/// effect is that of the holidays that matter (a holiday seen at 90 % of normal stays an ordinary day); closures on
+/// other days (a data gap, a local holiday) neither count for nor against a calendar.
 ///
-/// *Postconditions*: `assumedClosed` are days after the history's last day, in day order, kind `closed`, labelled
-/// with the holiday's label.
+/// *Postconditions*: `assumedClosed` are days after the history's last day, in day order, kind `closed`, labelled with
+/// the holiday's label.
 public struct HolidayInference: Sendable, Equatable {
     /// The calendar kept.
     public var calendar: PublicHolidayCalendar

@@ -92,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StaffingTests",
-            dependencies: ["Staffing", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["Staffing", "CallData", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Reference"]
         ),
         .testTarget(

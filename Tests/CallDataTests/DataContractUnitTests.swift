@@ -11,16 +11,9 @@ import Testing
         calendar.timeZone = TimeZone(identifier: "Europe/Berlin")!
         let zone = Fixture.berlin
         // A fixed-seed SplitMix64 (Steele, Lea & Flood 2014): the same 5,000 instants every run.
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var rng = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
         for _ in 0..<5_000 {
-            let utc = -2_000_000_000 + Int(next() % 6_000_000_001)
+            let utc = -2_000_000_000 + Int(rng.next() % 6_000_000_001)
             let local = LocalTime(utc: utc, in: zone)
             let date = Date(timeIntervalSince1970: Double(utc))
             let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)

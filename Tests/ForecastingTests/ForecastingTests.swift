@@ -211,17 +211,11 @@ import Testing
     }
 }
 
-/// Deterministic random numbers for tests (SplitMix64).
+/// Deterministic random numbers for tests: CallData's `SplitMix64` with Poisson and normal draws.
 struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-    }
+    var generator: SplitMix64
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
+    mutating func next() -> Double { generator.uniform() }
     /// Poisson by inversion for small means, normal approximation above 500.
     mutating func poisson(_ mean: Double) -> Int {
         if mean > 500 { return max(0, Int((mean + mean.squareRoot() * normal()).rounded())) }

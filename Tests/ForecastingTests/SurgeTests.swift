@@ -4,17 +4,11 @@ import Testing
 
 @testable import Forecasting
 
-/// Seeded generator (SplitMix64) and Poisson draws for planted-truth tests.
+/// Seeded generator (CallData's `SplitMix64`) and Poisson draws for planted-truth tests.
 struct SeededRandom {
-    var state: UInt64
-    mutating func next() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Double(z >> 11) / Double(1 << 53)
-    }
+    var generator: SplitMix64
+    init(state: UInt64) { generator = SplitMix64(seed: state) }
+    mutating func next() -> Double { generator.uniform() }
     /// Exact Poisson: Knuth's product method for small means, a sum of independent Poisson(20)
     /// parts plus the remainder for large ones (Poisson is closed under sums).
     mutating func poisson(_ lambda: Double) -> Double {

@@ -1,3 +1,4 @@
+import CallData
 import Testing
 
 @testable import Staffing
@@ -198,7 +199,7 @@ import Testing
     @Test func blockingCursorEqualsFreshErlangB() {
         for a in [0.3, 4.2, 37.5, 410.0, 2_345.6, 8_000.25] {
             var cursor = BlockingCursor(agents: Int(a) + 1, traffic: a)
-            var rng = SplitMix(seed: UInt64(a * 1000))
+            var rng = SplitMix64(seed: UInt64(a * 1000))
             let root = max(2, Int(a.squareRoot()))
             for step in 0..<300 {
                 let jump = Int(rng.next() % UInt64(6 * root)) - 3 * root
@@ -210,18 +211,5 @@ import Testing
                     abs(cursor.blocking - fresh) <= 1e-13 * fresh, "a \(a) n \(target): \(cursor.blocking) vs \(fresh)")
             }
         }
-    }
-}
-
-/// A small deterministic generator for test walks (Steele, Lea & Flood 2014).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -103,6 +103,16 @@ public struct DayGrid: Sendable {
     /// ISO weekday (1 = Monday … 7 = Sunday) of a local day number.
     @inlinable public static func weekday(_ day: Int) -> Int { CivilCalendar.isoWeekday(days: day) }
 
+    /// Calls per local day, for the days whose calls add up to more than 0 (a day of zero rows counts as closed).
+    func dailyTotals() -> [Int: Double] {
+        var totals: [Int: Double] = [:]
+        for (k, d) in days.enumerated() {
+            let t = values[k].reduce(0, +)
+            if t > 0 { totals[d] = t }
+        }
+        return totals
+    }
+
     /// Days of history opening hours are learnt from (the last four weeks).
     public static let openHoursWindowDays = 28
     /// Half-life of an occurrence's vote on opening hours, in weeks. Two weeks is the shortest half-life for which a

@@ -198,11 +198,7 @@ public struct HolidayInference: Sendable, Equatable {
         var openWeekdays: Set<Int>
 
         init?(_ grid: DayGrid) {
-            var totals: [Int: Double] = [:]
-            for (k, d) in grid.days.enumerated() {
-                let t = grid.values[k].reduce(0, +)
-                if t > 0 { totals[d] = t }
-            }
+            let totals = grid.dailyTotals()
             let present = Set(totals.keys)
             guard let first = present.min(), let last = present.max() else { return nil }
             self.first = first

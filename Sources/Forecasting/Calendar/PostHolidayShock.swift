@@ -31,11 +31,7 @@ enum PostHolidayShock {
 
     /// The excess variance of the relative daily total on post-closure days (squared CV), or `nil`.
     static func estimate(_ grid: DayGrid, specialDays: SpecialDays) -> Double? {
-        var total: [Int: Double] = [:]
-        for (k, d) in grid.days.enumerated() {
-            let t = grid.values[k].reduce(0, +)
-            if t > 0 { total[d] = t }
-        }
+        let total = grid.dailyTotals()
         let present = Set(total.keys)
         guard let first = grid.days.first else { return nil }
         var events: [Double] = []

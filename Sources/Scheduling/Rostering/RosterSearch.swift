@@ -1,3 +1,5 @@
+import CallData
+
 /// A roster under construction and its improvement by large-neighbourhood search.
 ///
 /// - **Construction** (always feasible under the hard rules): agents with a weekly minimum first,
@@ -20,7 +22,7 @@ struct RosterSearch {
     var covered: [[Int]]
     /// Shift costs plus `penalty` × agent-intervals short.
     var objective: Double
-    var rng = SplitMix(seed: 0x5EED_1234)
+    var rng = SplitMix64(seed: 0x5EED_1234)
 
     init(_ instance: RosterInstance) {
         self.instance = instance
@@ -362,19 +364,4 @@ struct RosterSearch {
         for (a, tour) in zip(released, saved) { for (d, k) in tour.enumerated() where k >= 0 { add(a, d, k) } }
         return false
     }
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a small, fixed-seed generator for deterministic search.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in `0..<n` (n > 0).
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
 }

@@ -1,3 +1,5 @@
+import CallData
+
 /// A reproducible stream of random numbers: xoshiro256++ (Blackman & Vigna 2021,
 /// "Scrambled linear pseudorandom number generators", ACM TOMS 47(4)), seeded by SplitMix64.
 ///
@@ -16,18 +18,11 @@ public struct RandomStream: Sendable {
 
     /// The stream of replication `replication` (0-based) for `seed`.
     public init(seed: UInt64, replication: Int) {
-        var x = seed
-        func splitMix(_ x: inout UInt64) -> UInt64 {
-            x &+= 0x9E37_79B9_7F4A_7C15
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        s0 = splitMix(&x)
-        s1 = splitMix(&x)
-        s2 = splitMix(&x)
-        s3 = splitMix(&x)
+        var x = SplitMix64(seed: seed)
+        s0 = x.next()
+        s1 = x.next()
+        s2 = x.next()
+        s3 = x.next()
         for _ in 0..<max(0, replication) { jump() }
     }
 
